@@ -1,0 +1,32 @@
+import { requireUser } from "@/lib/auth/require-user";
+import { traced } from "@/lib/auth/request-auth";
+import { services } from "@/lib/auth/services";
+import { ApiError } from "@/lib/errors";
+import { readJson } from "@/lib/http/body";
+import { credentialInput } from "@/lib/http/request";
+import { json } from "@/lib/http/respond";
+import { apiRoute } from "@/lib/http/route";
+import { hashPassword, verifyPassword } from "@/lib/users/password";
+import { changePasswordSchema } from "@/lib/users/schemas";
+import { toAuthUser } from "@/lib/users/users";
+
+/**
+ * Change my password. Every other credential of mine dies (sessions and refresh families, in both
+ * modes), and this browser gets a fresh credential in the mode it used: a privilege change earns a
+ * new token, like a login does.
+ */
+export const POST = apiRoute(async (request) => {
+  const { user, mode, ctx } = await requireUser(request);
+  const { currentPassword, newPassword } = await readJson(request, changePasswordSchema);
+  const { users, session, jwt } = services();
+  const row = await users.findById(user.id);
+  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) throw new ApiError("PASSWORD_INCORRECT");
+  await users.update(user.id, { passwordHash: await hashPassword(newPassword) });
+  const cookies = await traced(ctx, async () => {
+    await session.revokeAll(user.id, ctx);
+    await jwt.revokeAll(user.id, ctx, "PASSWORD_CHANGED");
+    const fresh = toAuthUser(row);
+    return mode === "session" ? (await session.issue(fresh, credentialInput(request), ctx)).cookies : (await jwt.issue(fresh, ctx)).cookies;
+  });
+  return json({ changed: true, mode }, { cookies, trace: ctx.trace });
+});

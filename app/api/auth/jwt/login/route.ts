@@ -1,0 +1,18 @@
+import { authContext, traced } from "@/lib/auth/request-auth";
+import { services } from "@/lib/auth/services";
+import { json } from "@/lib/http/respond";
+import { apiRoute } from "@/lib/http/route";
+import { verifyLogin } from "@/lib/users/login";
+import { publicUser, toAuthUser } from "@/lib/users/users";
+
+export const POST = apiRoute(async (request) => {
+  const { jwt, users } = services();
+  const user = await verifyLogin(request, users);
+  const ctx = await authContext("jwt");
+  const issued = await traced(ctx, () => jwt.issue(toAuthUser(user), ctx));
+  ctx.trace.setVerdict(true, 200);
+  return json(
+    { accessToken: issued.accessToken, tokenType: "Bearer", expiresIn: issued.expiresIn, user: publicUser(user), trace: ctx.trace },
+    { cookies: issued.cookies, trace: ctx.trace },
+  );
+});

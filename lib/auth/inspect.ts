@@ -1,0 +1,92 @@
+import "server-only";
+import { decodeJwt, decodeProtectedHeader } from "jose";
+import { CLOCK_TOLERANCE_SECONDS } from "./jwt-strategy";
+import { cookieAttributes, cookieNames, REFRESH_COOKIE_PATH } from "./cookies";
+import { services } from "./services";
+import type { AuthContext, CookieAttributes, CredentialInput } from "./types";
+
+export interface DecodedJwt {
+  header: Record<string, unknown> | null;
+  payload: Record<string, unknown> | null;
+  signature: string | null;
+  /** The server's verdict with this request's clock and settings. */
+  verification: { ok: true } | { ok: false; code: string; detail: string };
+}
+
+export function decodeJwtParts(token: string): Omit<DecodedJwt, "verification"> {
+  const parts = token.split(".");
+  let header: Record<string, unknown> | null = null;
+  let payload: Record<string, unknown> | null = null;
+  try {
+    header = { ...decodeProtectedHeader(token) };
+  } catch {
+    header = null;
+  }
+  try {
+    payload = { ...decodeJwt(token) };
+  } catch {
+    payload = null;
+  }
+  return { header, payload, signature: parts.length === 3 ? (parts[2] ?? null) : null };
+}
+
+async function inspectJwt(token: string, ctx: AuthContext): Promise<DecodedJwt> {
+  const verified = await services().jwt.verify(token, ctx);
+  return { ...decodeJwtParts(token), verification: verified.ok ? { ok: true } : { ok: false, code: verified.code, detail: verified.detail } };
+}
+
+/** What the server received on this request, decoded as far as the server can, without any raw secret. */
+export async function inspectRequest(input: CredentialInput, ctx: AuthContext) {
+  const names = cookieNames();
+  const { session, sessionStore } = services();
+
+  const sessionCookie = input.cookies[names.session];
+  let sessionView: Record<string, unknown> | null = null;
+  if (sessionCookie) {
+    const id = await session.sessionIdOf(input);
+    const record = id ? await sessionStore.get(id) : null;
+    sessionView = {
+      bytes: sessionCookie.length,
+      // The browser sees only this opaque string; the token inside is never shown, only its hash prefix.
+      sealPreview: `${sessionCookie.slice(0, 24)}…`,
+      unsealed: id !== null,
+      sessionIdPrefix: id?.slice(0, 12) ?? null,
+      record: record && {
+        createdAt: record.createdAt.toISOString(),
+        lastSeenAt: record.lastSeenAt.toISOString(),
+        idleExpiresAt: record.idleExpiresAt.toISOString(),
+        absoluteExpiresAt: record.absoluteExpiresAt.toISOString(),
+        userAgent: record.userAgent,
+      },
+    };
+  }
+
+  const accessCookie = input.cookies[names.access];
+  const bearer = input.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const attributes = (a: CookieAttributes) => ({ ...a, maxAge: undefined });
+
+  return {
+    now: new Date(ctx.now).toISOString(),
+    clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+    cookies: {
+      [names.session]: {
+        sent: sessionCookie !== undefined,
+        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "lax" })), maxAgeSeconds: ctx.settings.sessionAbsoluteSeconds },
+        decoded: sessionView,
+      },
+      [names.access]: {
+        sent: accessCookie !== undefined,
+        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "lax" })), maxAgeSeconds: ctx.settings.accessTtlSeconds },
+        decoded: accessCookie ? await inspectJwt(accessCookie, ctx) : null,
+      },
+      [names.refresh]: {
+        // Path-scoped: the browser sends it only to /api/auth/jwt/*, never here.
+        sent: input.cookies[names.refresh] !== undefined,
+        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "strict", path: REFRESH_COOKIE_PATH })), maxAgeSeconds: ctx.settings.refreshIdleSeconds },
+        decoded: null,
+      },
+      [names.mode]: { sent: input.cookies[names.mode] !== undefined, value: input.cookies[names.mode] ?? null },
+    },
+    authorization: bearer ? { scheme: "Bearer", decoded: await inspectJwt(bearer, ctx) } : null,
+  };
+}

@@ -1,0 +1,281 @@
+import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import type { ErrorCode } from "../errors";
+import type { DenylistStore } from "../stores/types";
+import type { UserRow } from "../users/users";
+import { asRole, toAuthUser } from "../users/users";
+import { clearCookie, cookieAttributes, REFRESH_COOKIE_PATH, setCookie } from "./cookies";
+import type { KeySet } from "./jwt-keys";
+import { UnknownKeyError } from "./jwt-keys";
+import type { RefreshTokenService } from "./refresh-tokens";
+import type { AuthContext, AuthResult, AuthStrategy, AuthUser, CookieInstruction, CredentialInput, IssueResult, RevokeReason } from "./types";
+
+/** Our tokens are ~400 bytes. Anything over this is refused before any parsing or crypto. */
+export const MAX_TOKEN_BYTES = 4096;
+/** `typ` of our access tokens (RFC 9068); a refresh token is not a JWT at all, so the two cannot be confused. */
+export const ACCESS_TOKEN_TYP = "at+jwt";
+/** Seconds of clock skew tolerated on exp / nbf / iat. */
+export const CLOCK_TOLERANCE_SECONDS = 5;
+/** Upper bound on token age, which also makes jose reject an `iat` in the future. */
+const MAX_TOKEN_AGE_SECONDS = 86_400 + CLOCK_TOLERANCE_SECONDS;
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+export interface JwtStrategyDeps {
+  keys: () => Promise<KeySet>;
+  refresh: RefreshTokenService;
+  denylist: DenylistStore;
+  users: { findById(id: string): Promise<UserRow | null> };
+  issuer: string;
+  audience: string;
+  cookieNames: { access: string; refresh: string };
+}
+
+export interface AccessClaims extends JWTPayload {
+  sub: string;
+  jti: string;
+  iat: number;
+  exp: number;
+  role: "user" | "admin";
+  email: string;
+}
+
+export interface JwtIssueResult extends IssueResult {
+  accessToken: string;
+  expiresIn: number;
+  familyId: string;
+  claims: AccessClaims;
+}
+
+export type RefreshResult =
+  | { ok: true; user: AuthUser; accessToken: string; expiresIn: number; familyId: string; cookies: CookieInstruction[] }
+  | { ok: false; code: ErrorCode; cookies: CookieInstruction[] };
+
+type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; code: ErrorCode; detail: string };
+
+/**
+ * JWT access tokens with rotating refresh tokens. Authenticating a request verifies the signature and
+ * claims and trusts the role inside the token: no store lookup at all, unless the denylist is on.
+ * That is why a JWT outlives logout until `exp`, and why a role change shows only after refresh.
+ *
+ * @example
+ * const { accessToken, cookies } = await strategy.issue(user, ctx);
+ * const result = await strategy.authenticate({ cookies: {}, authorization: `Bearer ${accessToken}` }, ctx);
+ */
+export class JwtStrategy implements AuthStrategy {
+  readonly mode = "jwt" as const;
+  constructor(private readonly deps: JwtStrategyDeps) {}
+
+  async issue(user: AuthUser, ctx: AuthContext): Promise<JwtIssueResult> {
+    const family = await ctx.trace.step("refresh-family-create", "Start a refresh-token family", "store", () =>
+      this.deps.refresh.startFamily(user.id, ctx.now, ctx.settings),
+    );
+    const access = await this.signAccessToken(user, ctx);
+    return {
+      accessToken: access.token,
+      expiresIn: ctx.settings.accessTtlSeconds,
+      familyId: family.familyId,
+      claims: access.claims,
+      expiresAt: new Date(access.claims.exp * 1000),
+      cookies: [this.accessCookie(access.token, ctx), this.refreshCookie(family.token, family.expiresAt, ctx)],
+    };
+  }
+
+  async authenticate(input: CredentialInput, ctx: AuthContext): Promise<AuthResult> {
+    const { trace } = ctx;
+    const found = await trace.step("read-credential", "Read the access token (Authorization header, else cookie)", "credential", () =>
+      this.readAccessToken(input),
+    );
+    if (!found) {
+      trace.fail("No bearer token and no access cookie");
+      return { ok: false, code: "UNAUTHENTICATED", cookies: [] };
+    }
+    trace.setCredential(found.source, found.token.length);
+    trace.note(`From ${found.source}`);
+
+    const verified = await trace.step("jwt-verify", "Verify signature and claims (jose jwtVerify)", "crypto", () => this.verify(found.token, ctx));
+    if (!verified.ok) {
+      trace.fail(verified.detail);
+      return { ok: false, code: verified.code, cookies: [] };
+    }
+    const { claims } = verified;
+
+    if (ctx.settings.denylistEnabled) {
+      const hit = await trace.step("denylist-check", "Look the jti up in the denylist", "store", () =>
+        this.deps.denylist.check(claims.jti, claims.sub, claims.iat * 1000, ctx.now),
+      );
+      if (hit) {
+        trace.fail(hit === "jti" ? "This token was logged out" : "Every token of this user was revoked");
+        return { ok: false, code: "TOKEN_REVOKED", cookies: [] };
+      }
+    }
+
+    return {
+      ok: true,
+      user: { id: claims.sub, email: claims.email, role: claims.role },
+      credential: { kind: "jwt", source: found.source, expiresAt: new Date(claims.exp * 1000), id: claims.jti },
+      cookies: [],
+    };
+  }
+
+  /** Rotates the refresh token and mints a new access token with the user's current role. */
+  async refresh(input: CredentialInput, ctx: AuthContext): Promise<RefreshResult> {
+    const { trace } = ctx;
+    const token = input.cookies[this.deps.cookieNames.refresh];
+    if (token) trace.setCredential(this.deps.cookieNames.refresh, token.length);
+    const rotated = await trace.step("refresh-rotate", "Spend the refresh token, create its successor", "store", () =>
+      this.deps.refresh.rotate(token, ctx.now, ctx.settings),
+    );
+    if (!rotated.ok) {
+      trace.fail(rotated.code);
+      // A concurrent retry keeps the winner's cookies; every other failure clears the dead ones.
+      return { ok: false, code: rotated.code, cookies: rotated.code === "REFRESH_TOKEN_RACE" ? [] : this.clearCookies() };
+    }
+    const row = await trace.step("user-lookup", "Read the user's current role and status", "store", () => this.deps.users.findById(rotated.userId));
+    if (!row || row.disabled) {
+      await this.deps.refresh.revokeFamily(rotated.issued.familyId, ctx.now, "USER_DISABLED");
+      trace.fail("The user is disabled or gone");
+      return { ok: false, code: "USER_DISABLED", cookies: this.clearCookies() };
+    }
+    const user = toAuthUser(row);
+    const access = await this.signAccessToken(user, ctx);
+    return {
+      ok: true,
+      user,
+      accessToken: access.token,
+      expiresIn: ctx.settings.accessTtlSeconds,
+      familyId: rotated.issued.familyId,
+      cookies: [this.accessCookie(access.token, ctx), this.refreshCookie(rotated.issued.token, rotated.issued.expiresAt, ctx)],
+    };
+  }
+
+  /**
+   * Logout: revokes the refresh family and clears both cookies. The access token itself stays valid
+   * until `exp` — unless the denylist is on, in which case its `jti` is recorded until then.
+   */
+  async revoke(input: CredentialInput, ctx: AuthContext): Promise<{ cookies: CookieInstruction[] }> {
+    const { trace } = ctx;
+    await trace.step("refresh-family-revoke", "Revoke the refresh-token family", "store", () =>
+      this.deps.refresh.revokeByToken(input.cookies[this.deps.cookieNames.refresh], ctx.now, "LOGOUT"),
+    );
+    if (ctx.settings.denylistEnabled) {
+      const found = this.readAccessToken(input);
+      const verified = found ? await this.verify(found.token, ctx) : null;
+      if (verified?.ok) {
+        const { jti, exp } = verified.claims;
+        await trace.step("denylist-add", "Put the access token's jti on the denylist until exp", "store", () =>
+          this.deps.denylist.add({ key: `jti:${jti}`, expiresAt: new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000), notBefore: null }),
+        );
+      }
+    }
+    return { cookies: this.clearCookies() };
+  }
+
+  async revokeAll(userId: string, ctx: AuthContext, reason: RevokeReason): Promise<void> {
+    await ctx.trace.step("refresh-family-revoke-all", "Revoke every refresh family of the user", "store", () =>
+      this.deps.refresh.revokeAllForUser(userId, ctx.now, reason),
+    );
+    if (ctx.settings.denylistEnabled) {
+      // Tokens issued before this second die; a login right after the revocation still works.
+      const notBefore = new Date(Math.floor(ctx.now / 1000) * 1000);
+      const expiresAt = new Date(ctx.now + (MAX_TOKEN_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS) * 1000);
+      await ctx.trace.step("denylist-add", "Denylist every token of the user issued before now", "store", () =>
+        this.deps.denylist.add({ key: `sub:${userId}`, expiresAt, notBefore }),
+      );
+    }
+  }
+
+  /** Verifies a token with pinned options. Expected failures come back as values with a stable code. */
+  async verify(token: string, ctx: AuthContext): Promise<VerifyResult> {
+    if (token.length > MAX_TOKEN_BYTES) return { ok: false, code: "TOKEN_TOO_LARGE", detail: `${token.length} bytes is over the ${MAX_TOKEN_BYTES}-byte cap` };
+    if (!COMPACT_JWS.test(token)) return { ok: false, code: "TOKEN_MALFORMED", detail: "Not three base64url parts separated by dots" };
+    const keys = await this.deps.keys();
+    try {
+      const { payload } = await jwtVerify(token, (header) => keys.verify(header), {
+        algorithms: [keys.alg],
+        issuer: this.deps.issuer,
+        audience: this.deps.audience,
+        typ: ACCESS_TOKEN_TYP,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+        requiredClaims: ["sub", "jti", "iat", "exp"],
+        currentDate: new Date(ctx.now),
+      });
+      const claims = asAccessClaims(payload);
+      return claims ? { ok: true, claims } : { ok: false, code: "TOKEN_CLAIM_INVALID", detail: "role, email, sub or jti has the wrong type" };
+    } catch (error) {
+      return verifyFailure(error);
+    }
+  }
+
+  clearCookies(): CookieInstruction[] {
+    return [
+      clearCookie(this.deps.cookieNames.access, cookieAttributes({ maxAge: 0, sameSite: "lax" })),
+      clearCookie(this.deps.cookieNames.refresh, cookieAttributes({ maxAge: 0, sameSite: "strict", path: REFRESH_COOKIE_PATH })),
+    ];
+  }
+
+  private readAccessToken(input: CredentialInput): { token: string; source: string } | null {
+    const header = input.authorization?.trim();
+    // RFC 6750: the Authorization header wins over the cookie when both are present.
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      return match?.[1] ? { token: match[1], source: "Authorization" } : { token: header, source: "Authorization" };
+    }
+    const cookie = input.cookies[this.deps.cookieNames.access];
+    return cookie ? { token: cookie, source: this.deps.cookieNames.access } : null;
+  }
+
+  private async signAccessToken(user: AuthUser, ctx: AuthContext): Promise<{ token: string; claims: AccessClaims }> {
+    const keys = await this.deps.keys();
+    const iat = Math.floor(ctx.now / 1000);
+    const claims: AccessClaims = {
+      sub: user.id,
+      role: user.role,
+      email: user.email,
+      iat,
+      exp: iat + ctx.settings.accessTtlSeconds,
+      jti: crypto.randomUUID(),
+      iss: this.deps.issuer,
+      aud: this.deps.audience,
+    };
+    const token = await ctx.trace.step("jwt-sign", `Sign the access token (${keys.alg})`, "crypto", () =>
+      new SignJWT({ role: claims.role, email: claims.email })
+        .setProtectedHeader({ alg: keys.alg, typ: ACCESS_TOKEN_TYP, kid: keys.signingKid })
+        .setSubject(claims.sub)
+        .setIssuedAt(claims.iat)
+        .setExpirationTime(claims.exp)
+        .setJti(claims.jti)
+        .setIssuer(this.deps.issuer)
+        .setAudience(this.deps.audience)
+        .sign(keys.signingKey),
+    );
+    return { token, claims };
+  }
+
+  private accessCookie(token: string, ctx: AuthContext): CookieInstruction {
+    return setCookie(this.deps.cookieNames.access, token, cookieAttributes({ maxAge: ctx.settings.accessTtlSeconds, sameSite: "lax" }));
+  }
+
+  private refreshCookie(token: string, expiresAt: Date, ctx: AuthContext): CookieInstruction {
+    const maxAge = Math.max(1, Math.floor((expiresAt.getTime() - ctx.now) / 1000));
+    return setCookie(this.deps.cookieNames.refresh, token, cookieAttributes({ maxAge, sameSite: "strict", path: REFRESH_COOKIE_PATH }));
+  }
+}
+
+function asAccessClaims(payload: JWTPayload): AccessClaims | null {
+  const { sub, jti, iat, exp, role, email } = payload;
+  if (typeof sub !== "string" || typeof jti !== "string" || typeof iat !== "number" || typeof exp !== "number") return null;
+  if (role !== "user" && role !== "admin") return null;
+  if (typeof email !== "string") return null;
+  return { ...payload, sub, jti, iat, exp, role: asRole(role), email };
+}
+
+function verifyFailure(error: unknown): { ok: false; code: ErrorCode; detail: string } {
+  if (error instanceof UnknownKeyError) return { ok: false, code: "TOKEN_KEY_UNKNOWN", detail: error.message };
+  if (error instanceof joseErrors.JWTExpired) return { ok: false, code: "TOKEN_EXPIRED", detail: `${error.claim} check failed: ${error.reason}` };
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return { ok: false, code: "TOKEN_CLAIM_INVALID", detail: `${error.claim} check failed: ${error.reason}` };
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return { ok: false, code: "TOKEN_ALG_NOT_ALLOWED", detail: error.message };
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, code: "TOKEN_SIGNATURE_INVALID", detail: "The signature does not match header and payload" };
+  if (error instanceof joseErrors.JOSEError) return { ok: false, code: "TOKEN_MALFORMED", detail: error.message };
+  // Anything else (a TypeError from malformed JSON inside the token, say) is still bad client input.
+  return { ok: false, code: "TOKEN_MALFORMED", detail: error instanceof Error ? error.message : "unparseable token" };
+}

@@ -1,0 +1,162 @@
+import { sealData, unsealData } from "iron-session";
+import { randomToken, sha256Hex } from "../crypto";
+import type { ErrorCode } from "../errors";
+import type { SessionRecord, SessionStore } from "../stores/types";
+import type { UserRow } from "../users/users";
+import { toAuthUser } from "../users/users";
+import { clearCookie, cookieAttributes, setCookie } from "./cookies";
+import type { AuthContext, AuthResult, AuthStrategy, AuthUser, CookieInstruction, CredentialInput, IssueResult } from "./types";
+
+/** Seals are ~200 bytes; anything far larger is garbage and is refused before any crypto. */
+const MAX_SEAL_BYTES = 1024;
+/** 32 random bytes, base64url: 256 bits, well over the 128-bit floor. */
+const TOKEN_BYTES = 32;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export interface SessionStrategyDeps {
+  store: SessionStore;
+  users: { findById(id: string): Promise<UserRow | null> };
+  /** iron-session passwords by id: the highest seals, all unseal (rotation). */
+  sealPasswords: Record<string, string>;
+  cookieName: string;
+}
+
+export interface SessionIssueResult extends IssueResult {
+  session: SessionRecord;
+}
+
+/**
+ * Cookie sessions: the browser holds an opaque sealed token; the server holds the record, keyed by
+ * the token's SHA-256. Every request unseals, looks the record up and reads the user's current role,
+ * so logout, revocation and role changes take effect on the very next request.
+ *
+ * @example
+ * const { cookies } = await strategy.issue(user, { cookies: {} }, ctx);
+ * const result = await strategy.authenticate({ cookies: { "__Host-session": seal } }, ctx);
+ * if (result.ok) console.log(result.user.role);
+ */
+export class SessionStrategy implements AuthStrategy {
+  readonly mode = "session" as const;
+  constructor(private readonly deps: SessionStrategyDeps) {}
+
+  async issue(user: AuthUser, input: CredentialInput, ctx: AuthContext): Promise<SessionIssueResult> {
+    const { trace, settings, now } = ctx;
+    // Fixation defence: whatever session this browser had before logging in dies now.
+    const previous = await this.unsealToken(input.cookies[this.deps.cookieName]);
+    if (previous) {
+      await trace.step("fixation-defence", "Delete the pre-login session", "store", () => this.deps.store.delete(sha256Hex(previous)));
+    }
+    const token = randomToken(TOKEN_BYTES);
+    const session: SessionRecord = {
+      id: sha256Hex(token),
+      userId: user.id,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      idleExpiresAt: new Date(Math.min(now + settings.sessionIdleSeconds * 1000, now + settings.sessionAbsoluteSeconds * 1000)),
+      absoluteExpiresAt: new Date(now + settings.sessionAbsoluteSeconds * 1000),
+      userAgent: input.userAgent?.slice(0, 256) ?? null,
+    };
+    await trace.step("session-create", "Store the session record (by SHA-256 of the token)", "store", () => this.deps.store.create(session));
+    const seal = await trace.step("seal", "Seal the token into the cookie (iron-session)", "crypto", () =>
+      sealData({ t: token }, { password: this.deps.sealPasswords, ttl: settings.sessionAbsoluteSeconds }),
+    );
+    return {
+      cookies: [setCookie(this.deps.cookieName, seal, this.attributes(settings.sessionAbsoluteSeconds))],
+      expiresAt: session.idleExpiresAt,
+      session,
+    };
+  }
+
+  async authenticate(input: CredentialInput, ctx: AuthContext): Promise<AuthResult> {
+    const { trace, now, settings } = ctx;
+    const raw = await trace.step("read-credential", `Read the ${this.deps.cookieName} cookie`, "credential", () => input.cookies[this.deps.cookieName]);
+    if (!raw) {
+      trace.fail("No session cookie was sent");
+      return { ok: false, code: "UNAUTHENTICATED", cookies: [] };
+    }
+    trace.setCredential(this.deps.cookieName, raw.length);
+
+    const token = await trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => this.unsealToken(raw));
+    if (!token) return this.reject(ctx, "SESSION_INVALID", "The seal did not verify: tampered, foreign or garbage");
+
+    const id = sha256Hex(token);
+    const record = await trace.step("session-lookup", "Look the session up in the store", "store", () => this.deps.store.get(id));
+    if (!record) return this.reject(ctx, "SESSION_NOT_FOUND", "No such session: logged out, revoked or never existed");
+
+    const expired = await trace.step("expiry-check", "Check idle and absolute timeouts", "check", (): ErrorCode | null => {
+      if (now >= record.absoluteExpiresAt.getTime()) return "SESSION_ABSOLUTE_TIMEOUT";
+      if (now >= record.idleExpiresAt.getTime()) return "SESSION_IDLE_TIMEOUT";
+      return null;
+    });
+    if (expired) {
+      trace.fail(expired === "SESSION_IDLE_TIMEOUT" ? "Idle for too long" : "Past the absolute lifetime");
+      await trace.step("session-delete", "Delete the expired session", "store", () => this.deps.store.delete(id));
+      return this.reject(ctx, expired);
+    }
+
+    const user = await trace.step("user-lookup", "Read the user's current role", "store", () => this.deps.users.findById(record.userId));
+    if (!user || user.disabled) {
+      await trace.step("session-delete", "Delete the session of a disabled user", "store", () => this.deps.store.delete(id));
+      return this.reject(ctx, "USER_DISABLED", "The user is disabled or gone");
+    }
+
+    let idleExpiresAt = record.idleExpiresAt;
+    // Sliding expiry, written at most every minute (or tenth of the idle window) to spare the store.
+    const touchEveryMs = Math.min(60_000, (settings.sessionIdleSeconds * 1000) / 10);
+    if (now - record.lastSeenAt.getTime() >= touchEveryMs) {
+      idleExpiresAt = new Date(Math.min(now + settings.sessionIdleSeconds * 1000, record.absoluteExpiresAt.getTime()));
+      await trace.step("session-touch", "Slide the idle timeout forward", "store", () => this.deps.store.touch(id, new Date(now), idleExpiresAt));
+    }
+
+    return {
+      ok: true,
+      user: toAuthUser(user),
+      credential: { kind: "session", source: this.deps.cookieName, expiresAt: idleExpiresAt, id: id.slice(0, 12) },
+      cookies: [],
+    };
+  }
+
+  async revoke(input: CredentialInput, ctx: AuthContext): Promise<{ cookies: CookieInstruction[] }> {
+    const token = await ctx.trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => this.unsealToken(input.cookies[this.deps.cookieName]));
+    if (token) {
+      await ctx.trace.step("session-delete", "Delete the session record", "store", () => this.deps.store.delete(sha256Hex(token)));
+    }
+    return { cookies: [this.clear()] };
+  }
+
+  async revokeAll(userId: string, ctx: AuthContext): Promise<void> {
+    await ctx.trace.step("session-delete-all", "Delete every session of the user", "store", () => this.deps.store.deleteByUser(userId));
+  }
+
+  /** The session id (SHA-256 of the token) a request's cookie names, if it unseals. */
+  async sessionIdOf(input: CredentialInput): Promise<string | null> {
+    const token = await this.unsealToken(input.cookies[this.deps.cookieName]);
+    return token ? sha256Hex(token) : null;
+  }
+
+  clear(): CookieInstruction {
+    return clearCookie(this.deps.cookieName, this.attributes(0));
+  }
+
+  private attributes(maxAge: number) {
+    return cookieAttributes({ maxAge, sameSite: "lax" });
+  }
+
+  private reject(ctx: AuthContext, code: ErrorCode, detail?: string): AuthResult {
+    if (detail) ctx.trace.fail(detail);
+    // Whatever the cookie was, it will never work again: clear it so the browser stops sending it.
+    return { ok: false, code, cookies: [this.clear()] };
+  }
+
+  /** Returns the session token inside a seal, or null for anything that is not a valid seal of ours. */
+  private async unsealToken(seal: string | undefined): Promise<string | null> {
+    if (!seal || seal.length > MAX_SEAL_BYTES) return null;
+    try {
+      const data = await unsealData<{ t?: unknown }>(seal, { password: this.deps.sealPasswords, ttl: 0 });
+      return typeof data.t === "string" && TOKEN_PATTERN.test(data.t) ? data.t : null;
+    } catch {
+      // iron-session throws on some malformed input (bad base64, wrong part count): still just garbage.
+      return null;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import type { ErrorCode } from "../errors";
+import type { Settings } from "../settings/schema";
+import type { Trace } from "../trace/trace";
+
+export type AuthMode = "session" | "jwt";
+export const AUTH_MODES: readonly AuthMode[] = ["session", "jwt"];
+
+export type Role = "user" | "admin";
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  role: Role;
+}
+
+export interface CookieAttributes {
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: "strict" | "lax";
+  path: string;
+  /** Seconds; 0 clears the cookie. */
+  maxAge: number;
+}
+
+/** A cookie a strategy wants set (or cleared, when `value` is "" and `maxAge` is 0). */
+export interface CookieInstruction {
+  name: string;
+  value: string;
+  attributes: CookieAttributes;
+}
+
+/** What the browser (or curl) sent, without any framework types. */
+export interface CredentialInput {
+  cookies: Readonly<Record<string, string | undefined>>;
+  authorization?: string | null;
+  userAgent?: string | null;
+}
+
+/** What a successful authentication knows about the credential, for the lab and the API. */
+export interface CredentialInfo {
+  kind: "session" | "jwt";
+  /** Where it came from: a cookie name or `Authorization`. */
+  source: string;
+  /** When the credential stops working, as far as the server knows now. */
+  expiresAt: Date;
+  /** Session id hash prefix or JWT `jti`: safe to show, useless to replay. */
+  id: string;
+}
+
+export type AuthResult =
+  | { ok: true; user: AuthUser; credential: CredentialInfo; cookies: CookieInstruction[] }
+  | { ok: false; code: ErrorCode; cookies: CookieInstruction[] };
+
+/** Context every strategy call gets: the auth clock and the trace to record into. */
+export interface AuthContext {
+  /** Milliseconds since the epoch on the auth clock (the demo clock may have moved it). */
+  now: number;
+  trace: Trace;
+  settings: Settings;
+}
+
+export interface IssueResult {
+  cookies: CookieInstruction[];
+  expiresAt: Date;
+}
+
+/**
+ * One interface, two strategies. Strategies are pure of Next.js: they read a {@link CredentialInput}
+ * and return the cookies they want set or cleared; `lib/http/cookies.ts` applies them.
+ */
+export interface AuthStrategy {
+  readonly mode: AuthMode;
+  /** Authenticates one request. Expected failures are values, never exceptions. */
+  authenticate(input: CredentialInput, ctx: AuthContext): Promise<AuthResult>;
+  /** Ends the credential the request carries (logout). Always returns cookies that clear it. */
+  revoke(input: CredentialInput, ctx: AuthContext): Promise<{ cookies: CookieInstruction[] }>;
+  /** Ends every credential of a user (log out everywhere, admin revoke, password change). */
+  revokeAll(userId: string, ctx: AuthContext, reason: RevokeReason): Promise<void>;
+}
+
+export type RevokeReason = "LOGOUT" | "LOGOUT_ALL" | "ADMIN_REVOKED" | "PASSWORD_CHANGED" | "USER_DISABLED" | "REUSE_DETECTED" | "DEMO_RESET";

@@ -1,0 +1,120 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { randomToken, sha256Hex } from "../crypto";
+import { ConfigError } from "../errors";
+import { appEnv } from "./env";
+
+export interface Secrets {
+  /** iron-session passwords by id; the highest id seals, every id unseals (rotation). */
+  sessionPasswords: Record<string, string>;
+  /** HMAC secrets for HS256 by key id; `current` signs, all verify. */
+  jwtSecrets: { current: string; keys: Record<string, string> };
+}
+
+const MIN_SECRET_CHARS = 32;
+const GENERATE_HINT = "generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"";
+
+function requireStrong(name: string, value: string): string {
+  if (value.length < MIN_SECRET_CHARS) {
+    throw new ConfigError(`${name} must be at least ${MIN_SECRET_CHARS} characters; ${GENERATE_HINT}`);
+  }
+  return value;
+}
+
+/**
+ * `SESSION_PASSWORD` (one password, id 1) or `SESSION_PASSWORDS` (JSON `{"2":"new","1":"old"}`).
+ * Rotation: add a higher id; old seals still unseal until they expire.
+ */
+function sessionPasswordsFromEnv(): Record<string, string> | undefined {
+  const map = process.env.SESSION_PASSWORDS;
+  if (map) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(map);
+    } catch {
+      throw new ConfigError(`SESSION_PASSWORDS must be JSON like {"2":"new-password","1":"old-password"}`);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || Object.keys(parsed).length === 0) {
+      throw new ConfigError(`SESSION_PASSWORDS must be a non-empty JSON object of id → password`);
+    }
+    const out: Record<string, string> = {};
+    for (const [id, pw] of Object.entries(parsed)) {
+      if (!/^\d+$/.test(id) || typeof pw !== "string") {
+        throw new ConfigError(`SESSION_PASSWORDS keys must be whole numbers and values strings`);
+      }
+      out[id] = requireStrong(`SESSION_PASSWORDS["${id}"]`, pw);
+    }
+    return out;
+  }
+  const single = process.env.SESSION_PASSWORD;
+  return single ? { "1": requireStrong("SESSION_PASSWORD", single) } : undefined;
+}
+
+/** `JWT_SECRET` signs; `JWT_SECRET_PREVIOUS` (optional) still verifies during rotation. */
+function jwtSecretsFromEnv(): Secrets["jwtSecrets"] | undefined {
+  const current = process.env.JWT_SECRET;
+  if (!current) return undefined;
+  const keys: Record<string, string> = { [kidFor(current)]: requireStrong("JWT_SECRET", current) };
+  const previous = process.env.JWT_SECRET_PREVIOUS;
+  if (previous) keys[kidFor(previous)] = requireStrong("JWT_SECRET_PREVIOUS", previous);
+  return { current: kidFor(current), keys };
+}
+
+/** A key id that names a secret without revealing it: a short hash prefix. */
+export function kidFor(secret: string): string {
+  return `hs256-${sha256Hex(secret).slice(0, 8)}`;
+}
+
+interface PersistedSecrets {
+  sessionPassword: string;
+  jwtSecret: string;
+}
+
+/**
+ * Local and demo runs: secrets are generated once and kept in `data/secrets.json` (git-ignored),
+ * so sessions and tokens survive a restart. Never a random per-process secret: that would log
+ * everyone out on restart and make instances disagree.
+ */
+function persistedSecrets(dataDir: string): PersistedSecrets {
+  const file = resolve(join(dataDir, "secrets.json"));
+  if (existsSync(file)) {
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<PersistedSecrets>;
+    if (typeof parsed.sessionPassword === "string" && typeof parsed.jwtSecret === "string") {
+      return { sessionPassword: parsed.sessionPassword, jwtSecret: parsed.jwtSecret };
+    }
+    throw new ConfigError(`${file} is incomplete; delete it to generate new secrets`);
+  }
+  const fresh: PersistedSecrets = { sessionPassword: randomToken(32), jwtSecret: randomToken(32) };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  console.info(`authlab: generated SESSION_PASSWORD and JWT_SECRET into ${file} (kept outside git; set them in the environment for production)`);
+  return fresh;
+}
+
+function loadSecrets(): Secrets {
+  const env = appEnv();
+  let sessionPasswords = sessionPasswordsFromEnv();
+  let jwtSecrets = jwtSecretsFromEnv();
+  if (!sessionPasswords || !jwtSecrets) {
+    if (env.isProduction) {
+      const missing = !sessionPasswords ? "SESSION_PASSWORD" : "JWT_SECRET";
+      throw new ConfigError(`${missing} is required when NODE_ENV=production; ${GENERATE_HINT}`);
+    }
+    const persisted = persistedSecrets(env.dataDir);
+    sessionPasswords ??= { "1": persisted.sessionPassword };
+    jwtSecrets ??= { current: kidFor(persisted.jwtSecret), keys: { [kidFor(persisted.jwtSecret)]: persisted.jwtSecret } };
+  }
+  return { sessionPasswords, jwtSecrets };
+}
+
+let cached: Secrets | undefined;
+
+export function secrets(): Secrets {
+  cached ??= loadSecrets();
+  return cached;
+}
+
+export function resetSecretsForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,81 @@
+// The app's one Prisma client. SQLite (embedded, the default) or PostgreSQL, chosen by the
+// DATABASE_URL scheme — the same rule prisma.config.ts uses to pick the schema and migrations.
+//
+// No `import "server-only"`: scripts and tests use this module too. It must still never be
+// imported from a client component (it would pull in native drivers).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
+
+import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
+import { PrismaClient as SqlitePrismaClient } from "../generated/prisma-sqlite/client";
+
+export const DEFAULT_DATABASE_URL = "file:./data/authlab.db";
+
+/**
+ * The client type callers program against. prisma/schema.prisma and prisma/postgres/schema.prisma
+ * declare identical models (lib/db/schema-twins.test.ts keeps it so), so the SQLite client's type
+ * describes both; it is also the narrower API (no Postgres-only filters such as `mode`).
+ */
+export type Db = SqlitePrismaClient;
+export type DatabaseKind = "sqlite" | "postgres";
+
+/**
+ * How long a SQLite write waits for another connection's lock before failing with SQLITE_BUSY.
+ * `next start`, `db:migrate` and the test runner may share one file; 5 s rides out a migration or
+ * a burst of writes without hanging a request forever.
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+}
+
+export function databaseKind(url: string = databaseUrl()): DatabaseKind {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgres" : "sqlite";
+}
+
+/** `file:./data/authlab.db` → absolute path; a relative path is relative to the working directory. */
+export function sqliteFilePath(url: string): string {
+  return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
+}
+
+/** A new, unshared client for `url`. Most code wants {@link getPrisma}. */
+export function createPrismaClient(url: string = databaseUrl()): Db {
+  if (databaseKind(url) === "postgres") {
+    const schema = new URL(url).searchParams.get("schema") ?? undefined;
+    const adapter = new PrismaPg({ connectionString: url }, schema ? { schema } : undefined);
+    // Same models, same generated API shape (see `Db`); only the provider differs.
+    return new PgPrismaClient({ adapter }) as unknown as Db;
+  }
+
+  const file = sqliteFilePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  // WAL lets readers proceed while a request writes, and it is a property of the database file,
+  // so setting it once here (synchronously, before any query) covers the adapter's connection.
+  const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    db.pragma("journal_mode = WAL");
+  } finally {
+    db.close();
+  }
+  // `timeout` becomes the connection's busy_timeout.
+  const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new SqlitePrismaClient({ adapter });
+}
+
+// Next's dev server re-evaluates modules on every edit; keeping the client on globalThis stops
+// each reload from opening another connection pool.
+const globalForPrisma = globalThis as typeof globalThis & { __authlabPrisma?: Db };
+
+/** The process-wide client for DATABASE_URL, created on first use. */
+export function getPrisma(): Db {
+  const existing = globalForPrisma.__authlabPrisma;
+  if (existing) return existing;
+  const client = createPrismaClient();
+  globalForPrisma.__authlabPrisma = client;
+  return client;
+}

@@ -1,0 +1,94 @@
+/**
+ * The one registry of stable error codes. HTTP errors are `{ error: { code, message } }`;
+ * clients and tests assert on `code`, never on `message`.
+ */
+export const ERRORS = {
+  // Input
+  INVALID_JSON: { status: 400, message: "The request body is not valid JSON." },
+  VALIDATION_FAILED: { status: 400, message: "The request body does not match the expected shape." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  INVALID_MODE: { status: 400, message: "Mode must be \"session\" or \"jwt\"." },
+  METHOD_NOT_ALLOWED: { status: 405, message: "This endpoint does not accept that method." },
+  NOT_FOUND: { status: 404, message: "Nothing here." },
+  CROSS_ORIGIN_REQUEST: { status: 403, message: "Cross-origin request refused: this action only accepts requests from this site." },
+
+  // Accounts and login
+  EMAIL_TAKEN: { status: 409, message: "An account with this email already exists." },
+  INVALID_CREDENTIALS: { status: 401, message: "Invalid email or password." },
+  RATE_LIMITED: { status: 429, message: "Too many attempts. Try again later." },
+  PASSWORD_INCORRECT: { status: 403, message: "The current password is not correct." },
+
+  // Authentication outcomes (shared)
+  UNAUTHENTICATED: { status: 401, message: "No credential was sent." },
+  USER_DISABLED: { status: 401, message: "This account is disabled." },
+  FORBIDDEN: { status: 403, message: "You do not have permission for this." },
+
+  // Session mode
+  SESSION_INVALID: { status: 401, message: "The session cookie could not be unsealed (tampered, foreign or garbage)." },
+  SESSION_NOT_FOUND: { status: 401, message: "The session does not exist on the server (logged out or revoked)." },
+  SESSION_IDLE_TIMEOUT: { status: 401, message: "The session expired after a period of inactivity." },
+  SESSION_ABSOLUTE_TIMEOUT: { status: 401, message: "The session reached its absolute lifetime." },
+
+  // JWT mode
+  TOKEN_MALFORMED: { status: 401, message: "The access token is not a well-formed JWT." },
+  TOKEN_TOO_LARGE: { status: 401, message: "The access token is larger than any token this server issues." },
+  TOKEN_ALG_NOT_ALLOWED: { status: 401, message: "The access token uses an algorithm this server does not accept." },
+  TOKEN_KEY_UNKNOWN: { status: 401, message: "The access token names a key this server does not have." },
+  TOKEN_SIGNATURE_INVALID: { status: 401, message: "The access token's signature does not verify." },
+  TOKEN_EXPIRED: { status: 401, message: "The access token has expired." },
+  TOKEN_CLAIM_INVALID: { status: 401, message: "An access token claim failed validation." },
+  TOKEN_REVOKED: { status: 401, message: "The access token is on the denylist." },
+
+  // Refresh tokens
+  REFRESH_TOKEN_MISSING: { status: 401, message: "No refresh token was sent." },
+  REFRESH_TOKEN_INVALID: { status: 401, message: "The refresh token is not known." },
+  REFRESH_TOKEN_EXPIRED: { status: 401, message: "The refresh token has expired." },
+  REFRESH_TOKEN_REVOKED: { status: 401, message: "The refresh token's family was revoked." },
+  REFRESH_TOKEN_REUSED: { status: 401, message: "A spent refresh token was presented again; its whole family is now revoked." },
+  REFRESH_TOKEN_RACE: { status: 409, message: "This refresh token was just used by a concurrent request; keep the newer cookies." },
+
+  // Instructor tools
+  DEMO_CLOCK_DISABLED: { status: 403, message: "The demo clock is disabled on this server." },
+
+  // Infrastructure
+  STORE_UNAVAILABLE: { status: 503, message: "The credential store is unavailable. Try again shortly." },
+  INTERNAL_ERROR: { status: 500, message: "Something went wrong on the server." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An expected, client-facing failure. Route handlers turn it into `{ error: { code, message } }`. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, options: { message?: string; details?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
+    super(options.message ?? ERRORS[code].message);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = options.details;
+    this.headers = options.headers ?? {};
+  }
+}
+
+/** Raised by a store adapter when its backend cannot be reached; becomes 503 + Retry-After. */
+export class StoreUnavailableError extends Error {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, options: { cause?: unknown; retryAfterSeconds?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "StoreUnavailableError";
+    this.retryAfterSeconds = options.retryAfterSeconds ?? 5;
+  }
+}
+
+/** Raised at start-up when the configuration cannot be used safely. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(`authlab: ${message}`);
+    this.name = "ConfigError";
+  }
+}

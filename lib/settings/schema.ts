@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+export const JWT_STORAGES = ["cookie", "memory", "localStorage"] as const;
+
+/** Every runtime setting, its bounds and its meaning. Defaults come from the environment (lib/config/env.ts). */
+export const settingsSchema = z.strictObject({
+  /** Access token lifetime. */
+  accessTtlSeconds: z.number().int().min(5).max(86_400),
+  /** Refresh family absolute lifetime: no refresh after this, however active. */
+  refreshTtlSeconds: z.number().int().min(60).max(365 * 86_400),
+  /** Refresh family idle lifetime: a refresh token unused this long has expired. */
+  refreshIdleSeconds: z.number().int().min(60).max(365 * 86_400),
+  /** A spent refresh token presented again within this window is a concurrent retry (409), not theft. */
+  refreshGraceSeconds: z.number().int().min(0).max(300),
+  sessionIdleSeconds: z.number().int().min(10).max(86_400),
+  sessionAbsoluteSeconds: z.number().int().min(60).max(30 * 86_400),
+  /** Check every access token's jti against the denylist: a store lookup per request. */
+  denylistEnabled: z.boolean(),
+  /** Where the lab's JWT pane keeps its access token. */
+  jwtStorage: z.enum(JWT_STORAGES),
+  /** How far the demo clock is ahead of real time. Only honoured when DEMO_CLOCK is on. */
+  demoClockOffsetMs: z.number().int().min(0).max(365 * 86_400_000),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,126 @@
+import type { AuthMode } from "../auth/types";
+
+/** The kinds of work a request can do; the lab draws each kind in its own lane. */
+export type StepKind = "credential" | "crypto" | "store" | "check" | "issue" | "verdict";
+
+export interface TraceStep {
+  /** Stable machine name, e.g. `unseal`, `session-lookup`, `jwt-verify`. */
+  name: string;
+  /** What a learner reads, e.g. "Unseal the cookie (iron-session)". */
+  label: string;
+  kind: StepKind;
+  durationUs: number;
+  /** Store operations actually performed while this step ran (counted by the store adapters). */
+  storeQueries: number;
+  outcome: "ok" | "fail";
+  detail?: string;
+}
+
+export interface TraceJSON {
+  mode: AuthMode;
+  instanceId: string;
+  startedAt: string;
+  steps: TraceStep[];
+  totalUs: number;
+  storeQueries: number;
+  verdict: { ok: boolean; status: number; code?: string };
+  credential?: { source: string; bytes: number };
+}
+
+function nowUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/**
+ * A side channel that records what a request did and how long each part took. It never decides
+ * anything: strategies run the same with or without anyone reading it.
+ */
+export class Trace {
+  readonly mode: AuthMode;
+  readonly steps: TraceStep[] = [];
+  private readonly instanceId: string;
+  private readonly startedAt = new Date();
+  private readonly startUs = nowUs();
+  private current: TraceStep | undefined;
+  private verdict: TraceJSON["verdict"] = { ok: false, status: 0 };
+  private credential: TraceJSON["credential"];
+
+  constructor(mode: AuthMode, instanceId: string) {
+    this.mode = mode;
+    this.instanceId = instanceId;
+  }
+
+  /**
+   * Runs `fn` as one step. Store queries made inside are attributed to it; a thrown error marks
+   * the step failed and propagates unchanged.
+   */
+  async step<T>(name: string, label: string, kind: StepKind, fn: () => Promise<T> | T): Promise<T> {
+    const step: TraceStep = { name, label, kind, durationUs: 0, storeQueries: 0, outcome: "ok" };
+    const outer = this.current;
+    this.current = step;
+    const start = nowUs();
+    try {
+      return await fn();
+    } catch (error) {
+      step.outcome = "fail";
+      throw error;
+    } finally {
+      step.durationUs = nowUs() - start;
+      this.current = outer;
+      this.steps.push(step);
+    }
+  }
+
+  /** Marks the most recent step as failed and says why, for an expected (returned, not thrown) failure. */
+  fail(detail: string): void {
+    const last = this.steps.at(-1);
+    if (last) {
+      last.outcome = "fail";
+      last.detail = detail;
+    }
+  }
+
+  /** Adds a note to the most recent step. */
+  note(detail: string): void {
+    const last = this.steps.at(-1);
+    if (last) last.detail = detail;
+  }
+
+  /** Called by store adapters for every operation they send to their backend. */
+  countStoreQuery(count = 1): void {
+    if (this.current) this.current.storeQueries += count;
+  }
+
+  setCredential(source: string, bytes: number): void {
+    this.credential = { source, bytes };
+  }
+
+  setVerdict(ok: boolean, status: number, code?: string): void {
+    this.verdict = code ? { ok, status, code } : { ok, status };
+  }
+
+  get storeQueries(): number {
+    return this.steps.reduce((sum, s) => sum + s.storeQueries, 0);
+  }
+
+  toJSON(): TraceJSON {
+    const json: TraceJSON = {
+      mode: this.mode,
+      instanceId: this.instanceId,
+      startedAt: this.startedAt.toISOString(),
+      steps: this.steps,
+      totalUs: nowUs() - this.startUs,
+      storeQueries: this.storeQueries,
+      verdict: this.verdict,
+    };
+    if (this.credential) json.credential = this.credential;
+    return json;
+  }
+
+  /** A standard `Server-Timing` header value: one metric per step, durations in milliseconds. */
+  serverTiming(): string {
+    return this.steps
+      .map((s, i) => `${i}-${s.name};dur=${(s.durationUs / 1000).toFixed(3)};desc="${s.label.replace(/["\\]/g, "")}${s.storeQueries ? ` (${s.storeQueries} store)` : ""}"`)
+      .join(", ");
+  }
+}

@@ -1,0 +1,27 @@
+import type { NextConfig } from "next";
+import { fileURLToPath } from "node:url";
+
+const projectDir = fileURLToPath(new URL(".", import.meta.url));
+
+const nextConfig: NextConfig = {
+  // A lockfile in a parent folder must not become the workspace root.
+  turbopack: { root: projectDir },
+  outputFileTracingRoot: projectDir,
+  // Native and wasm-backed packages load from node_modules at run time instead of being bundled.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

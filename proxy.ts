@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { cookieNames } from "@/lib/auth/cookies";
+import { resolveMode } from "@/lib/auth/mode";
+import { authenticate } from "@/lib/auth/request-auth";
+import { applyCookies, errorJson } from "@/lib/http/respond";
+import { credentialInput } from "@/lib/http/request";
+
+/**
+ * The first line of defence, never the only one: pages and route handlers authenticate again
+ * through lib/auth (dal.ts, require-user.ts), so a path this matcher misses is still closed.
+ * Nothing learnt here is passed on in a request header a client could forge.
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const input = credentialInput(request);
+  const mode = resolveMode(request.nextUrl.searchParams.get("mode"), input.cookies[cookieNames().mode]);
+  const isApi = request.nextUrl.pathname.startsWith("/api/");
+
+  if (isApi) {
+    // Cheap early reject: no credential of the active kind at all. Full verification is the handler's.
+    const names = cookieNames();
+    const present = mode === "session" ? Boolean(input.cookies[names.session]) : Boolean(input.authorization || input.cookies[names.access]);
+    return present ? NextResponse.next() : errorJson("UNAUTHENTICATED", { extra: { mode } });
+  }
+
+  const { result } = await authenticate(mode, input);
+  if (result.ok) return NextResponse.next();
+
+  const next = request.nextUrl.pathname + request.nextUrl.search;
+  // The refresh cookie is scoped to /api/auth/jwt, so this request cannot see it: hand over to a page
+  // that POSTs to the refresh endpoint and comes back, or goes on to the login page.
+  const target =
+    mode === "jwt" && (result.code === "TOKEN_EXPIRED" || result.code === "UNAUTHENTICATED")
+      ? `/auth/refresh?next=${encodeURIComponent(next)}`
+      : `/login?next=${encodeURIComponent(next)}&reason=${result.code}`;
+  // A relative Location keeps the browser on the origin it used (request.url may say localhost).
+  const response = new NextResponse(null, { status: 307, headers: { Location: target, "Cache-Control": "no-store" } });
+  applyCookies(response, result.cookies);
+  return response;
+}
+
+export const config = {
+  matcher: ["/dashboard/:path*", "/api/admin/:path*", "/api/auth/session/sessions/:path*", "/api/account/:path*"],
+};

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Starts the production build for the end-to-end suite on a fresh SQLite file with fixed test
+// secrets, the demo clock on and the demo users seeded. `npm run build` must have run first.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = process.env.E2E_PORT ?? "3100";
+const dataDir = path.join(root, "tmp", `e2e-${port}`);
+
+if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.error("e2e-server: no production build found; run `npm run build` first (npm test does).");
+  process.exit(1);
+}
+
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  PORT: port,
+  DATABASE_URL: `file:${path.join(dataDir, "authlab.db")}`,
+  AUTHLAB_DATA_DIR: dataDir,
+  // Test-only secrets: fixed so that a restart mid-suite keeps credentials valid.
+  SESSION_PASSWORD: "e2e-session-password-0123456789abcdefghijkl",
+  JWT_SECRET: "e2e-jwt-secret-0123456789abcdefghijklmnopqrstuv",
+  DEMO_CLOCK: "on",
+  SEED_DEMO_USERS: "true",
+  INSTANCE_ID: process.env.INSTANCE_ID ?? `e2e-${port}`,
+};
+
+const migrate = spawnSync(process.execPath, [path.join(root, "scripts/db-migrate.mjs")], { cwd: root, env, stdio: "inherit" });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+
+const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));
+next.on("exit", (code) => process.exit(code ?? 0));
