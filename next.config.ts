@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   // Native and wasm-backed packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
+  // `npm run typecheck` (tsc --noEmit over app, lib, tests and e2e) runs before every build in
+  // `npm test`; checking again inside `next build` would only double the time.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

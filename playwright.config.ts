@@ -31,7 +31,13 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "api", testMatch: "api/**/*.spec.ts" },
+    {
+      name: "api",
+      testMatch: "api/**/*.spec.ts",
+      // API specs hold credentials explicitly, as a client with a copied cookie would. An explicit
+      // (empty) Cookie header keeps Playwright's own cookie jar from adding any.
+      use: { extraHTTPHeaders: { cookie: "" } },
+    },
     {
       name: "chromium",
       testIgnore: "api/**",

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cookieNames } from "@/lib/auth/cookies";
-import { resolveMode } from "@/lib/auth/mode";
+import { requestMode } from "@/lib/auth/mode";
 import { authenticate } from "@/lib/auth/request-auth";
 import { applyCookies, errorJson } from "@/lib/http/respond";
 import { credentialInput } from "@/lib/http/request";
@@ -12,7 +12,7 @@ import { credentialInput } from "@/lib/http/request";
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const input = credentialInput(request);
-  const mode = resolveMode(request.nextUrl.searchParams.get("mode"), input.cookies[cookieNames().mode]);
+  const mode = requestMode(request.nextUrl, input);
   const isApi = request.nextUrl.pathname.startsWith("/api/");
 
   if (isApi) {

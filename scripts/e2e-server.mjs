@@ -28,6 +28,8 @@ const env = {
   SESSION_PASSWORD: "e2e-session-password-0123456789abcdefghijkl",
   JWT_SECRET: "e2e-jwt-secret-0123456789abcdefghijklmnopqrstuv",
   DEMO_CLOCK: "on",
+  // Every spec logs in from 127.0.0.1; the per-IP budget is sized for the suite (unit tests cover the limiter).
+  RATE_LIMIT_IP_FAILURES: "1000",
   SEED_DEMO_USERS: "true",
   INSTANCE_ID: process.env.INSTANCE_ID ?? `e2e-${port}`,
 };

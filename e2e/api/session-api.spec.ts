@@ -42,7 +42,7 @@ test.describe("Session mode over HTTP: an opaque cookie, a server-side record", 
   test("a fresh session id at every login: the pre-login cookie is dead (fixation defence)", async ({ request }) => {
     const user = await register(request);
     const first = await sessionLogin(request, user);
-    const second = await request.post("/api/auth/session/login", { data: user, headers: { cookie: cookieHeader({ [COOKIE.session]: first.seal }) } });
+    const second = await request.post("/api/auth/session/login", { data: { email: user.email, password: user.password }, headers: { cookie: cookieHeader({ [COOKIE.session]: first.seal }) } });
     expect(second.status()).toBe(200);
     await expectError(await request.get("/api/me?mode=session", { headers: { cookie: cookieHeader({ [COOKIE.session]: first.seal }) } }), 401, "SESSION_NOT_FOUND");
   });

@@ -2,8 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { ApiError } from "../errors";
 import { credentialInput } from "../http/request";
-import { cookieNames } from "./cookies";
-import { resolveMode } from "./mode";
+import { requestMode } from "./mode";
 import { authenticate } from "./request-auth";
 import type { AuthContext, AuthMode, AuthUser, CredentialInfo } from "./types";
 
@@ -21,7 +20,7 @@ export interface Authenticated {
  */
 export async function requireUser(request: NextRequest, options: { mode?: AuthMode; role?: "admin" } = {}): Promise<Authenticated> {
   const input = credentialInput(request);
-  const mode = options.mode ?? resolveMode(request.nextUrl.searchParams.get("mode"), input.cookies[cookieNames().mode]);
+  const mode = options.mode ?? requestMode(request.nextUrl, input);
   const { result, ctx } = await authenticate(mode, input);
   if (!result.ok) throw new ApiError(result.code);
   if (options.role && result.user.role !== options.role) throw new ApiError("FORBIDDEN");

@@ -20,9 +20,9 @@ function sqlitePath(url) {
 }
 
 /**
- * A pg config object rather than a connection string: adapter-pg builds its shadow database as
- * `{ ...config, database: <random> }`, and with `connectionString` in the config pg would let the
- * URL's database win, so the "shadow" database would be the main one.
+ * A pg config object rather than a connection string, so that `{ ...config, database }` really
+ * targets another database (with `connectionString` in the config, pg lets the URL's database win;
+ * that is how adapter-pg's own shadow database ends up being the main one).
  */
 function pgConfig(url) {
   const { schema, ...config } = parsePgUrl(url);
@@ -129,7 +129,7 @@ const PG_TEXT_OID = 25;
 function connectPg(config, schema) {
   const pool = new pg.Pool(config);
   const query = pool.query.bind(pool);
-  // @ts-expect-error -- only the promise form is used by adapter-pg
+  // adapter-pg only uses the promise form of query().
   pool.query = async (...args) => {
     const result = await query(...args);
     for (const field of result.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
@@ -139,9 +139,9 @@ function connectPg(config, schema) {
 }
 
 /**
- * adapter-pg's own shadow database is dropped while its pool is still connected, so the DROP
- * fails ("being accessed by other users") and the database is left behind. Same idea, with the
- * pool closed first.
+ * adapter-pg's own shadow database connects to the main database (see pgConfig), and it is
+ * dropped while its pool is still connected, so the DROP fails ("being accessed by other users")
+ * and the database is left behind. Same idea, done right: own pool, closed before the DROP.
  * @param {pg.ClientConfig} config
  */
 async function connectToPgShadowDb(config) {

@@ -24,7 +24,7 @@ import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 import { canConnect, createAdapterFactory, createDatabase, dropSqliteSchema, sqliteState } from "./adapters.mjs";
 
-const NO_FILTERS = { externalTables: [], externalEnums: [] };
+/** @typedef {import("@prisma/schema-engine-wasm").SchemaEngine} SchemaEngine */
 
 const args = parseArgs(process.argv.slice(2));
 
@@ -65,8 +65,7 @@ async function loadWasm() {
     "./schema_engine_bg.js": wasmBindings,
   });
   wasmBindings.__wbg_set_wasm(instance.exports);
-  // @ts-expect-error -- wasm-bindgen start hook, not in the typed exports
-  instance.exports.__wbindgen_start();
+  instance.exports.__wbindgen_start(); // wasm-bindgen's start hook (the package entry calls it too)
   return wasmBindings;
 }
 
@@ -99,7 +98,7 @@ async function serveJsonRpc() {
   const send = (message) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
   const logToStderr = (line) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`);
 
-  /** @type {Promise<any> | undefined} */
+  /** @type {Promise<SchemaEngine> | undefined} */
   let enginePromise;
   /** @type {ReturnType<typeof bindMigrationAwareSqlAdapterFactory> | undefined} */
   let factory;
@@ -113,7 +112,7 @@ async function serveJsonRpc() {
 
   /**
    * Requests whose wasm counterpart differs from the native RPC method of the same name.
-   * @type {Record<string, (engine: any, params: any) => Promise<unknown>>}
+   * @type {Record<string, (engine: SchemaEngine, params: any) => Promise<unknown>>}
    */
   const special = {
     getDatabaseVersion: (engine, params) => engine.version(params),
@@ -154,11 +153,10 @@ async function serveJsonRpc() {
   const handle = async ({ id, method, params }) => {
     try {
       const engine = await getEngine();
-      const result = special[method]
-        ? await special[method](engine, params)
-        : typeof engine[method] === "function"
-          ? await engine[method](params)
-          : Promise.reject(new Error(`Method not supported by the wasm shim: ${method}`));
+      let result;
+      if (special[method]) result = await special[method](engine, params);
+      else if (typeof engine[method] === "function") result = await engine[method](params);
+      else throw new Error(`Method not supported by the wasm schema engine: ${method}`);
       send({ id, result: result ?? null });
     } catch (error) {
       send({ id, error: toRpcError(unwrapExternalError(error, factory)) });
@@ -174,15 +172,15 @@ async function serveJsonRpc() {
     if (typeof message.method !== "string") return; // the CLI's answer to our `print` request
     queue = queue.then(() => handle(message));
   });
-  // The CLI ends stdin when it is done with the engine.
-  lines.on("close", async () => {
-    await queue;
-    if (enginePromise) (await enginePromise.catch(() => undefined))?.free();
-    // Freeing the engine does not close the SQLite connection; closing it releases the exclusive
-    // lock and removes the -journal file the engine's `locking_mode=EXCLUSIVE` leaves behind.
-    await sqliteState.adapter?.dispose().catch(() => undefined);
+  // Closing the SQLite connection releases the engine's exclusive lock (`locking_mode=EXCLUSIVE`)
+  // and removes the -journal file it otherwise leaves beside the database.
+  const exit = () => {
+    sqliteState.adapter?.dispose().catch(() => undefined); // better-sqlite3 closes synchronously
     process.exit(0);
-  });
+  };
+  // The CLI stops the engine by ending stdin and, except on Windows, killing it right away.
+  process.once("SIGTERM", exit);
+  lines.on("close", () => queue.finally(exit));
 }
 
 /**

@@ -1,5 +1,4 @@
-import { cookieNames } from "@/lib/auth/cookies";
-import { resolveMode } from "@/lib/auth/mode";
+import { requestMode } from "@/lib/auth/mode";
 import { authenticate } from "@/lib/auth/request-auth";
 import { credentialInput } from "@/lib/http/request";
 import { errorJson, json } from "@/lib/http/respond";
@@ -11,7 +10,7 @@ import { apiRoute } from "@/lib/http/route";
  */
 export const GET = apiRoute(async (request) => {
   const input = credentialInput(request);
-  const mode = resolveMode(request.nextUrl.searchParams.get("mode"), input.cookies[cookieNames().mode]);
+  const mode = requestMode(request.nextUrl, input);
   const { result, ctx } = await authenticate(mode, input);
   if (!result.ok) return errorJson(result.code, { cookies: result.cookies, trace: ctx.trace, extra: { mode, trace: ctx.trace } });
   const credential = { ...result.credential, expiresAt: result.credential.expiresAt.toISOString() };
