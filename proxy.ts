@@ -32,8 +32,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     mode === "jwt" && (result.code === "TOKEN_EXPIRED" || result.code === "UNAUTHENTICATED")
       ? `/auth/refresh?next=${encodeURIComponent(next)}`
       : `/login?next=${encodeURIComponent(next)}&reason=${result.code}`;
-  // A relative Location keeps the browser on the origin it used (request.url may say localhost).
-  const response = new NextResponse(null, { status: 307, headers: { Location: target, "Cache-Control": "no-store" } });
+  // Build the Location from the Host the browser used: request.url may say localhost when the
+  // browser is on 127.0.0.1, and jumping origin would lose the cookies. (Next's proxy needs an absolute URL.)
+  const origin = `${request.nextUrl.protocol}//${request.headers.get("host") ?? request.nextUrl.host}`;
+  const response = NextResponse.redirect(new URL(target, origin), { status: 307, headers: { "Cache-Control": "no-store" } });
   applyCookies(response, result.cookies);
   return response;
 }

@@ -23,7 +23,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <nav aria-label="Main" className="flex gap-4 text-sm">
               <Link href="/" className="hover:underline">Lab</Link>
-              <Link href="/dashboard" className="hover:underline">Dashboard</Link>
+              {/* No prefetch: a prefetched redirect-to-login would be replayed after the user logs in. */}
+              <Link href="/dashboard" prefetch={false} className="hover:underline">Dashboard</Link>
               <Link href="/login" className="hover:underline">Log in</Link>
               <Link href="/register" className="hover:underline">Register</Link>
             </nav>

@@ -24,17 +24,22 @@ export function ModeToggle({ initialMode }: { initialMode: AuthMode }) {
   }
 
   return (
-    <fieldset className="flex items-center gap-2 text-sm" aria-busy={pending}>
-      <legend className="sr-only">Active authentication mode</legend>
+    <div role="group" aria-label="Active authentication mode" className="flex items-center gap-2 text-sm" aria-busy={pending}>
       <span className="text-slate-600" aria-hidden="true">Active mode:</span>
       {(["session", "jwt"] as const).map((m) => (
-        <label key={m} className={`cursor-pointer rounded-full border px-3 py-1 ${mode === m ? (m === "session" ? "border-session bg-session text-white" : "border-jwt bg-jwt text-white") : "border-slate-300 bg-white"}`}>
-          <input type="radio" name="active-mode" value={m} checked={mode === m} onChange={() => void choose(m)} className="sr-only" aria-label={m === "session" ? "Session mode" : "JWT mode"} />
+        <button
+          key={m}
+          type="button"
+          aria-pressed={mode === m}
+          aria-label={m === "session" ? "Session mode" : "JWT mode"}
+          onClick={() => void choose(m)}
+          className={`rounded-full border px-3 py-1 ${mode === m ? (m === "session" ? "border-session bg-session text-white" : "border-jwt bg-jwt text-white") : "border-slate-300 bg-white hover:bg-slate-100"}`}
+        >
           {m === "session" ? "Session" : "JWT"}
-          {mode === m ? <span className="sr-only"> (active)</span> : null}
-        </label>
+          {mode === m ? <span aria-hidden="true"> ✓</span> : null}
+        </button>
       ))}
       {error ? <span role="alert" className="text-red-700">{error}</span> : null}
-    </fieldset>
+    </div>
   );
 }

@@ -1,12 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { AuthMode } from "@/lib/auth/types";
 import { apiFetch } from "../components/api-client";
 
 export function LogoutButton({ mode }: { mode: AuthMode }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   async function logout() {
     const res = await apiFetch(`/api/auth/${mode}/logout`, { method: "POST" });
@@ -14,8 +12,7 @@ export function LogoutButton({ mode }: { mode: AuthMode }) {
       setError(res.error.message);
       return;
     }
-    router.push("/login");
-    router.refresh();
+    window.location.assign("/login");
   }
   return (
     <>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { AuthMode } from "@/lib/auth/types";
 import { apiFetch } from "../components/api-client";
@@ -12,7 +11,6 @@ interface DemoUser {
 }
 
 export function LoginForm({ next, demoUsers }: { next: string; demoUsers: DemoUser[] }) {
-  const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [mode, setMode] = useState<AuthMode>("session");
@@ -30,8 +28,8 @@ export function LoginForm({ next, demoUsers }: { next: string; demoUsers: DemoUs
       setError(`${login.error.message} (${login.error.code})`);
       return;
     }
-    router.push(next);
-    router.refresh();
+    // A full navigation: the new cookies must reach the proxy and every server component afresh.
+    window.location.assign(next);
   }
 
   return (

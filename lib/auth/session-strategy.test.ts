@@ -2,7 +2,7 @@ import { sealData, unsealData } from "iron-session";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { authContext, authUser, browserInput, FakeUsers, flipChar, OTHER_SEAL_PASSWORD, SEAL_PASSWORD, T0, testSettings } from "@/test/auth-fixtures";
 import { sha256Hex } from "../crypto";
-import { ERRORS } from "../errors";
+import { ERRORS, StoreUnavailableError } from "../errors";
 import { MemorySessionStore } from "../stores/memory-session-store";
 import type { Settings } from "../settings/schema";
 import { runWithTrace } from "../trace/context";
@@ -393,3 +393,16 @@ describe("SessionStrategy: seal password rotation (item 15)", () => {
     expectFailure(await strategy({ "2": NEW + "x", "1": OLD }).authenticate(input, ctx(T0 + SEC)), "SESSION_INVALID");
   });
 });
+
+describe("SessionStrategy: store outage (item 31)", () => {
+  it("throws StoreUnavailableError instead of answering 401 and clearing the cookie", async () => {
+    const { input } = await login();
+    const down = new MemorySessionStore();
+    down.get = () => Promise.reject(new StoreUnavailableError("memory is unavailable"));
+    const s = new SessionStrategy({ store: down, users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: COOKIE });
+    await expect(s.authenticate(input, ctx(T0 + SEC))).rejects.toBeInstanceOf(StoreUnavailableError);
+    // Once the store is back, the same cookie works: nobody was logged out by the outage.
+    expect((await strategy().authenticate(input, ctx(T0 + 2 * SEC))).ok).toBe(true);
+  });
+});
+

@@ -10,6 +10,8 @@ const VARS = ["NODE_ENV", "SESSION_PASSWORD", "SESSION_PASSWORDS", "JWT_SECRET",
 const STRONG = "s".repeat(32);
 const STRONG_2 = "t".repeat(40);
 
+/** process.env without Next's read-only NODE_ENV typing. */
+const env = process.env as Record<string, string | undefined>;
 let saved: Record<string, string | undefined>;
 let dataDir: string;
 
@@ -41,8 +43,8 @@ describe("secrets (SECURITY.md item 8)", () => {
 
   afterEach(() => {
     for (const name of VARS) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
+      if (saved[name] === undefined) delete env[name];
+      else env[name] = saved[name];
     }
     resetAppEnvForTests();
     resetSecretsForTests();
@@ -52,7 +54,7 @@ describe("secrets (SECURITY.md item 8)", () => {
 
   describe("in production", () => {
     beforeEach(() => {
-      process.env.NODE_ENV = "production";
+      env.NODE_ENV = "production";
     });
 
     it("refuses to start without SESSION_PASSWORD, naming the variable and how to generate one", () => {
@@ -131,7 +133,7 @@ describe("secrets (SECURITY.md item 8)", () => {
 
   describe("in development", () => {
     beforeEach(() => {
-      process.env.NODE_ENV = "development";
+      env.NODE_ENV = "development";
     });
 
     it("generates data/secrets.json once, mode 0600, and reuses it on the next load (survives restarts)", () => {

@@ -10,7 +10,9 @@ import { settingsSchema, type Settings, type SettingsPatch } from "./schema";
  */
 const CACHE_MS = 1000;
 
-let cache: { value: Settings; loadedAt: number } | undefined;
+// On globalThis so that the proxy's bundle and the route handlers' bundle share one cache: a write
+// through the API must be seen by the proxy at once, not after the cache expires.
+const shared = globalThis as typeof globalThis & { __authlabSettings?: { value: Settings; loadedAt: number } };
 
 export function defaultSettings(): Settings {
   const d = appEnv().defaults;
@@ -33,10 +35,11 @@ async function load(): Promise<Settings> {
 
 export async function getSettings(): Promise<Settings> {
   const now = Date.now();
-  if (!cache || now - cache.loadedAt > CACHE_MS) {
-    cache = { value: await load(), loadedAt: now };
-  }
-  return cache.value;
+  const cached = shared.__authlabSettings;
+  if (cached && now - cached.loadedAt <= CACHE_MS) return cached.value;
+  const value = await load();
+  shared.__authlabSettings = { value, loadedAt: now };
+  return value;
 }
 
 export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
@@ -49,13 +52,13 @@ export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
       ),
     ),
   );
-  cache = { value: next, loadedAt: Date.now() };
+  shared.__authlabSettings = { value: next, loadedAt: Date.now() };
   return next;
 }
 
 export async function resetSettings(): Promise<Settings> {
   await storeOp("database", () => getPrisma().setting.deleteMany({}));
-  cache = undefined;
+  shared.__authlabSettings = undefined;
   return getSettings();
 }
 

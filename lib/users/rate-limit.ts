@@ -39,16 +39,19 @@ class LoginLimiter {
     await this.byAccount.delete(email);
   }
 
-  async reset(): Promise<void> {
-    // RateLimiterMemory has no clear-all; a fresh limiter pair is the reset.
-    limiter = undefined;
-  }
 }
 
-let limiter: LoginLimiter | undefined;
+// One limiter per process, on globalThis: each route is bundled separately, and per-bundle
+// counters would give an attacker a fresh budget on every login endpoint.
+const shared = globalThis as typeof globalThis & { __authlabLoginLimiter?: LoginLimiter };
 
 export function loginLimiter(): LoginLimiter {
   const { ipFailures, accountFailures, windowSeconds } = appEnv().rateLimit;
-  limiter ??= new LoginLimiter(ipFailures, accountFailures, windowSeconds);
-  return limiter;
+  shared.__authlabLoginLimiter ??= new LoginLimiter(ipFailures, accountFailures, windowSeconds);
+  return shared.__authlabLoginLimiter;
+}
+
+/** Forgets every counter (demo reset, tests). */
+export function resetLoginLimiter(): void {
+  shared.__authlabLoginLimiter = undefined;
 }
