@@ -12,6 +12,8 @@ export function LogoutButton({ mode }: { mode: AuthMode }) {
       setError(res.error.message);
       return;
     }
+    // A full reload on purpose: the client router cache holds pages rendered for the old credential.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
     window.location.assign("/login");
   }
   return (
