@@ -90,7 +90,7 @@ export class SessionStrategy implements AuthStrategy {
     });
     if (expired) {
       trace.fail(expired === "SESSION_IDLE_TIMEOUT" ? "Idle for too long" : "Past the absolute lifetime");
-      await trace.step("session-delete", "Delete the expired session", "store", () => this.deps.store.delete(id));
+      if (!ctx.readOnly) await trace.step("session-delete", "Delete the expired session", "store", () => this.deps.store.delete(id));
       return this.reject(ctx, expired);
     }
 
@@ -103,7 +103,7 @@ export class SessionStrategy implements AuthStrategy {
     let idleExpiresAt = record.idleExpiresAt;
     // Sliding expiry, written at most every minute (or tenth of the idle window) to spare the store.
     const touchEveryMs = Math.min(60_000, (settings.sessionIdleSeconds * 1000) / 10);
-    if (now - record.lastSeenAt.getTime() >= touchEveryMs) {
+    if (!ctx.readOnly && now - record.lastSeenAt.getTime() >= touchEveryMs) {
       idleExpiresAt = new Date(Math.min(now + settings.sessionIdleSeconds * 1000, record.absoluteExpiresAt.getTime()));
       await trace.step("session-touch", "Slide the idle timeout forward", "store", () => this.deps.store.touch(id, new Date(now), idleExpiresAt));
     }

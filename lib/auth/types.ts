@@ -57,6 +57,8 @@ export interface AuthContext {
   now: number;
   trace: Trace;
   settings: Settings;
+  /** Identify without side effects: no sliding-expiry write, no clean-up of an expired record (lab polling). */
+  readOnly?: boolean;
 }
 
 export interface IssueResult {

@@ -29,11 +29,23 @@ function decorate(response: NextResponse, options: RespondOptions): NextResponse
 }
 
 export function json(body: unknown, options: RespondOptions = {}): NextResponse {
+  // Before serialising: the body may hold the trace, which then lists the cookies this response sets.
+  if (options.trace && options.cookies) options.trace.recordCookies(options.cookies);
   return decorate(NextResponse.json(body, { status: options.status ?? 200 }), options);
 }
 
+/**
+ * 204 has no body, so the trace of a logout travels in a header the lab reads
+ * (`X-AuthLab-Trace`, base64url JSON) besides the standard Server-Timing.
+ */
 export function noContent(options: RespondOptions = {}): NextResponse {
-  return decorate(new NextResponse(null, { status: 204 }), options);
+  const response = new NextResponse(null, { status: 204 });
+  if (options.trace) {
+    if (options.cookies) options.trace.recordCookies(options.cookies);
+    options.trace.setVerdict(true, 204);
+    response.headers.set("x-authlab-trace", Buffer.from(JSON.stringify(options.trace)).toString("base64url"));
+  }
+  return decorate(response, options);
 }
 
 export interface ErrorBody {

@@ -1,6 +1,7 @@
 import type { NextRequest, NextResponse } from "next/server";
 import { ApiError, StoreUnavailableError } from "../errors";
 import { isCrossOriginRequest } from "./cross-origin";
+import { recordCrossOriginRefusal } from "./cross-origin-events";
 import { errorJson } from "./respond";
 
 type Handler<P> = (request: NextRequest, params: P) => Promise<NextResponse>;
@@ -13,7 +14,10 @@ type Handler<P> = (request: NextRequest, params: P) => Promise<NextResponse>;
  */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<NextResponse> => {
-    if (isCrossOriginRequest(request)) return errorJson("CROSS_ORIGIN_REQUEST");
+    if (isCrossOriginRequest(request)) {
+      await recordCrossOriginRefusal(request);
+      return errorJson("CROSS_ORIGIN_REQUEST");
+    }
     try {
       return await handler(request, await context.params);
     } catch (error) {

@@ -16,6 +16,13 @@ export interface TraceStep {
   detail?: string;
 }
 
+/** A cookie the response set or cleared, as the lab draws it (attributes only, never the value). */
+export interface TraceCookie {
+  name: string;
+  action: "set" | "clear";
+  attributes: { httpOnly: boolean; secure: boolean; sameSite: string; path: string; maxAge: number };
+}
+
 export interface TraceJSON {
   mode: AuthMode;
   instanceId: string;
@@ -25,6 +32,7 @@ export interface TraceJSON {
   storeQueries: number;
   verdict: { ok: boolean; status: number; code?: string };
   credential?: { source: string; bytes: number };
+  cookies?: TraceCookie[];
 }
 
 function nowUs(): number {
@@ -44,6 +52,7 @@ export class Trace {
   private current: TraceStep | undefined;
   private verdict: TraceJSON["verdict"] = { ok: false, status: 0 };
   private credential: TraceJSON["credential"];
+  private cookies: TraceCookie[] = [];
 
   constructor(mode: AuthMode, instanceId: string) {
     this.mode = mode;
@@ -95,6 +104,13 @@ export class Trace {
     this.credential = { source, bytes };
   }
 
+  /** Records the cookies the response sets or clears, so the lab can show them beside the steps. */
+  recordCookies(cookies: { name: string; value: string; attributes: TraceCookie["attributes"] }[]): void {
+    for (const c of cookies) {
+      this.cookies.push({ name: c.name, action: c.attributes.maxAge === 0 ? "clear" : "set", attributes: { ...c.attributes } });
+    }
+  }
+
   setVerdict(ok: boolean, status: number, code?: string): void {
     this.verdict = code ? { ok, status, code } : { ok, status };
   }
@@ -114,6 +130,7 @@ export class Trace {
       verdict: this.verdict,
     };
     if (this.credential) json.credential = this.credential;
+    if (this.cookies.length > 0) json.cookies = this.cookies;
     return json;
   }
 

@@ -1,0 +1,132 @@
+"use client";
+
+import type { TraceJSON } from "@/lib/trace/trace";
+
+/**
+ * The lab's one client for the app's own API. Every call returns what happened on the wire —
+ * method, path, what credential travelled, status, error code, the server's trace and how long it
+ * took — so panes, scenarios and the tour draw real requests, never simulated ones.
+ */
+export type PaneMode = "session" | "jwt";
+export type JwtStorage = "cookie" | "memory" | "localStorage";
+
+export interface LabExchange<T = unknown> {
+  id: string;
+  pane: PaneMode | "lab";
+  label: string;
+  method: string;
+  path: string;
+  /** What credential the browser sent, as far as the page can know (HttpOnly cookies are sent, not read). */
+  sent: string;
+  status: number;
+  ok: boolean;
+  code?: string;
+  body: T | null;
+  trace?: TraceJSON;
+  durationMs: number;
+  at: string;
+}
+
+export const LAB_EVENT = "authlab:exchange";
+export const LAB_REFRESH_EVENT = "authlab:refresh";
+export const LAB_ACTION_EVENT = "authlab:action";
+
+/** An action the tour or a scenario asks a pane to perform, as if its button were pressed. */
+export interface LabAction {
+  pane: PaneMode;
+  action: "login-alice" | "login-admin" | "call-api" | "refresh" | "logout" | "logout-all";
+}
+
+let counter = 0;
+
+function decodeTraceHeader(value: string | null): TraceJSON | undefined {
+  if (!value) return undefined;
+  try {
+    const json = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
+    return JSON.parse(json) as TraceJSON;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Performs one request and announces it on `window` (LAB_EVENT) for the request-flow views. */
+export async function labFetch<T = unknown>(
+  pane: LabExchange["pane"],
+  label: string,
+  path: string,
+  options: { method?: string; body?: unknown; bearer?: string | null; sent?: string } = {},
+): Promise<LabExchange<T>> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
+  const started = performance.now();
+  let status = 0;
+  let body: T | null = null;
+  let trace: TraceJSON | undefined;
+  try {
+    const response = await fetch(path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), credentials: "same-origin", cache: "no-store" });
+    status = response.status;
+    const text = await response.text();
+    body = text ? (JSON.parse(text) as T) : null;
+    trace = (body as { trace?: TraceJSON } | null)?.trace ?? decodeTraceHeader(response.headers.get("x-authlab-trace"));
+  } catch {
+    status = 0;
+  }
+  const code = (body as { error?: { code?: string } } | null)?.error?.code ?? (status === 0 ? "NETWORK_ERROR" : undefined);
+  const exchange: LabExchange<T> = {
+    id: `${Date.now()}-${++counter}`,
+    pane,
+    label,
+    method,
+    path,
+    sent: options.sent ?? (options.bearer ? "Authorization: Bearer <access token>" : "cookies (sent by the browser)"),
+    status,
+    ok: status >= 200 && status < 300,
+    ...(code ? { code } : {}),
+    body,
+    ...(trace ? { trace } : {}),
+    durationMs: Math.round(performance.now() - started),
+    at: new Date().toISOString(),
+  };
+  window.dispatchEvent(new CustomEvent<LabExchange>(LAB_EVENT, { detail: exchange as LabExchange }));
+  return exchange;
+}
+
+/** Asks every pane and panel to re-read server state (after a scenario or tour step changed it). */
+export function announceRefresh(): void {
+  window.dispatchEvent(new Event(LAB_REFRESH_EVENT));
+}
+
+/** Asks a pane to perform one of its own actions (the tour's "do it" buttons). */
+export function requestPaneAction(action: LabAction): void {
+  window.dispatchEvent(new CustomEvent<LabAction>(LAB_ACTION_EVENT, { detail: action }));
+}
+
+export interface DemoUser {
+  email: string;
+  password: string;
+  role: string;
+}
+
+export const lab = {
+  me: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Call the protected API", `/api/me?mode=${pane}`, { bearer: bearer ?? null }),
+  login: (pane: PaneMode, user: DemoUser) =>
+    labFetch(pane, `Log in as ${user.email}`, `/api/auth/${pane}/login`, { method: "POST", body: { email: user.email, password: user.password }, sent: "email + password (JSON body)" }),
+  logout: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Log out", `/api/auth/${pane}/logout`, { method: "POST", bearer: bearer ?? null }),
+  logoutAll: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Log out everywhere", `/api/auth/${pane}/logout-all`, { method: "POST", bearer: bearer ?? null }),
+  refresh: () => labFetch("jwt", "Refresh the access token", "/api/auth/jwt/refresh", { method: "POST", sent: "__Secure-refresh cookie (Path=/api/auth/jwt)" }),
+  inspect: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Inspect what the server receives", `/api/inspect?mode=${pane}`, { bearer: bearer ?? null }),
+  capture: (pane: PaneMode | "lab", bearer?: string | null) => labFetch(pane, "Copy the credentials (server-side capture)", "/api/auth/jwt/capture", { method: "POST", bearer: bearer ?? null }),
+  replay: (pane: PaneMode | "lab", captureId: string, credential: "session" | "access" | "refresh") =>
+    labFetch(pane, `Replay the copied ${credential} credential`, "/api/lab/replay", { method: "POST", body: { captureId, credential }, sent: "nothing of yours: the server replays the copy" }),
+  tamperSession: () => labFetch("session", "Flip one character of the session seal", "/api/lab/tamper-session", { method: "POST" }),
+  state: () => labFetch("lab", "Read server state", "/api/lab/state"),
+  settings: () => labFetch("lab", "Read settings", "/api/settings"),
+  patchSettings: (patch: Record<string, unknown>, adminBearer: string) => labFetch("lab", "Change settings (admin)", "/api/settings", { method: "PATCH", body: patch, bearer: adminBearer }),
+  clock: () => labFetch("lab", "Read the demo clock", "/api/demo/clock"),
+  advanceClock: (seconds: number) => labFetch("lab", `Move the demo clock +${seconds} s`, "/api/demo/clock", { method: "POST", body: { advanceSeconds: seconds } }),
+  resetClock: () => labFetch("lab", "Reset the demo clock", "/api/demo/clock", { method: "POST", body: { reset: true } }),
+  resetDemo: () => labFetch("lab", "Reset the whole demo", "/api/demo/reset", { method: "POST" }),
+  setMode: (mode: PaneMode) => labFetch("lab", `Make ${mode} the active mode`, "/api/mode", { method: "PUT", body: { mode } }),
+};

@@ -1,0 +1,90 @@
+import "server-only";
+import { getPrisma } from "../db/client";
+import { appEnv } from "../config/env";
+import { sessionView } from "../auth/session-view";
+import { services } from "../auth/services";
+import type { AuthUser } from "../auth/types";
+
+const INSTANCE_STARTED_AT = new Date();
+const LIMIT = 50;
+
+export type TokenStatus = "live" | "used" | "revoked" | "expired";
+
+function tokenStatus(t: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: number): TokenStatus {
+  if (t.revokedAt) return "revoked";
+  if (t.usedAt) return "used";
+  if (t.expiresAt.getTime() <= now) return "expired";
+  return "live";
+}
+
+/**
+ * What the server holds, for the lab's server-state panel: sessions, refresh families as trees,
+ * the denylist and security events. An admin sees everything; anyone else only what belongs to
+ * the users their own credentials prove.
+ */
+export async function serverState(viewers: AuthUser[], now: number) {
+  const db = getPrisma();
+  const { sessionStore, denylist } = services();
+  const isAdmin = viewers.some((v) => v.role === "admin");
+  const ids = [...new Set(viewers.map((v) => v.id))];
+  const users = await db.user.findMany({ select: { id: true, email: true } });
+  const emailOf = new Map(users.map((u) => [u.id, u.email]));
+
+  const sessions = isAdmin ? await sessionStore.listAll(LIMIT) : (await Promise.all(ids.map((id) => sessionStore.listByUser(id)))).flat();
+  const families = await db.refreshFamily.findMany({
+    where: isAdmin ? {} : { userId: { in: ids } },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    include: { tokens: { orderBy: { createdAt: "asc" } } },
+  });
+  const events = await db.authEvent.findMany({
+    // Anonymous events (a refused cross-site request carries no identity) are everyone's lesson.
+    where: isAdmin ? {} : { OR: [{ userId: { in: ids } }, { userId: null }] },
+    orderBy: { at: "desc" },
+    take: 30,
+  });
+  const denied = await denylist.list(now);
+
+  return {
+    scope: isAdmin ? "all" : "mine",
+    viewers: viewers.map((v) => v.email),
+    instance: { id: appEnv().instanceId, startedAt: INSTANCE_STARTED_AT.toISOString(), sessionStore: sessionStore.kind, denylistStore: denylist.kind },
+    sessions: sessions.map((s) => ({ ...sessionView(s, null), idPrefix: s.id.slice(0, 12), userEmail: emailOf.get(s.userId) ?? "(deleted)" })),
+    families: families.map((f) => ({
+      id: f.id,
+      userEmail: emailOf.get(f.userId) ?? "(deleted)",
+      createdAt: f.createdAt.toISOString(),
+      absoluteExpiresAt: f.absoluteExpiresAt.toISOString(),
+      revokedAt: f.revokedAt?.toISOString() ?? null,
+      revokeReason: f.revokeReason,
+      tokens: f.tokens.map((t) => ({
+        id: t.id,
+        parentId: t.parentId,
+        hashPrefix: t.tokenHash.slice(0, 10),
+        createdAt: t.createdAt.toISOString(),
+        expiresAt: t.expiresAt.toISOString(),
+        usedAt: t.usedAt?.toISOString() ?? null,
+        revokedAt: t.revokedAt?.toISOString() ?? null,
+        status: tokenStatus(t, now),
+      })),
+    })),
+    denylist: denied
+      .filter((d) => isAdmin || d.key.startsWith("jti:") || ids.some((id) => d.key === `sub:${id}`))
+      .map((d) => ({
+        kind: d.key.startsWith("jti:") ? "jti" : "sub",
+        // A jti is only an id; a subject is shown as the email it stands for.
+        target: d.key.startsWith("jti:") ? d.key.slice(4) : (emailOf.get(d.key.slice(4)) ?? "(deleted)"),
+        expiresAt: d.expiresAt.toISOString(),
+        notBefore: d.notBefore?.toISOString() ?? null,
+      })),
+    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, userEmail: e.userId ? (emailOf.get(e.userId) ?? "(deleted)") : null, familyId: e.familyId, detail: safeJson(e.detail) })),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
