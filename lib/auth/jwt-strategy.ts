@@ -79,6 +79,12 @@ export class JwtStrategy implements AuthStrategy {
     };
   }
 
+  /** An access token alone: no cookies, no refresh family (API clients, the lab's instructor actions). */
+  async issueAccessOnly(user: AuthUser, ctx: AuthContext): Promise<{ accessToken: string; expiresIn: number; claims: AccessClaims }> {
+    const access = await this.signAccessToken(user, ctx);
+    return { accessToken: access.token, expiresIn: ctx.settings.accessTtlSeconds, claims: access.claims };
+  }
+
   async authenticate(input: CredentialInput, ctx: AuthContext): Promise<AuthResult> {
     const { trace } = ctx;
     const found = await trace.step("read-credential", "Read the access token (Authorization header, else cookie)", "credential", () =>

@@ -115,6 +115,9 @@ export const lab = {
     labFetch(pane, `Log in as ${user.email}`, `/api/auth/${pane}/login`, { method: "POST", body: { email: user.email, password: user.password }, sent: "email + password (JSON body)" }),
   logout: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Log out", `/api/auth/${pane}/logout`, { method: "POST", bearer: bearer ?? null }),
   logoutAll: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Log out everywhere", `/api/auth/${pane}/logout-all`, { method: "POST", bearer: bearer ?? null }),
+  /** An admin access token held in page memory only (no cookies touched): for instructor actions in scenarios. */
+  adminToken: (admin: DemoUser) =>
+    labFetch<{ accessToken: string }>("lab", `Get an admin token for ${admin.email} (no cookies)`, "/api/auth/jwt/login?cookies=none", { method: "POST", body: { email: admin.email, password: admin.password }, sent: "email + password (JSON body)" }),
   refresh: () => labFetch("jwt", "Refresh the access token", "/api/auth/jwt/refresh", { method: "POST", sent: "__Secure-refresh cookie (Path=/api/auth/jwt)" }),
   inspect: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Inspect what the server receives", `/api/inspect?mode=${pane}`, { bearer: bearer ?? null }),
   capture: (pane: PaneMode | "lab", bearer?: string | null) => labFetch(pane, "Copy the credentials (server-side capture)", "/api/auth/jwt/capture", { method: "POST", bearer: bearer ?? null }),

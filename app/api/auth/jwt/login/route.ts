@@ -9,6 +9,12 @@ export const POST = apiRoute(async (request) => {
   const { jwt, users } = services();
   const user = await verifyLogin(request, users);
   const ctx = await authContext("jwt");
+  if (request.nextUrl.searchParams.get("cookies") === "none") {
+    // Token only: for API clients that keep the token themselves. No cookies, hence no refresh token.
+    const only = await traced(ctx, () => jwt.issueAccessOnly(toAuthUser(user), ctx));
+    ctx.trace.setVerdict(true, 200);
+    return json({ accessToken: only.accessToken, tokenType: "Bearer", expiresIn: only.expiresIn, user: publicUser(user), trace: ctx.trace }, { trace: ctx.trace });
+  }
   const issued = await traced(ctx, () => jwt.issue(toAuthUser(user), ctx));
   ctx.trace.setVerdict(true, 200);
   return json(
