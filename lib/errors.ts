@@ -48,10 +48,13 @@ export const ERRORS = {
   REFRESH_TOKEN_REUSED: { status: 401, message: "A spent refresh token was presented again; its whole family is now revoked." },
   REFRESH_TOKEN_RACE: { status: 409, message: "This refresh token was just used by a concurrent request; keep the newer cookies." },
 
+  KEY_ROTATION_UNSUPPORTED: { status: 409, message: "HS256 secrets rotate through JWT_SECRET and JWT_SECRET_PREVIOUS, not through the API." },
+
   // Instructor tools
   DEMO_CLOCK_DISABLED: { status: 403, message: "The demo clock is disabled on this server." },
 
   // Infrastructure
+  SECOND_SERVICE_UNAVAILABLE: { status: 503, message: "The second service is not running; start it with: npm run verifier" },
   STORE_UNAVAILABLE: { status: 503, message: "The credential store is unavailable. Try again shortly." },
   INTERNAL_ERROR: { status: 500, message: "Something went wrong on the server." },
 } as const satisfies Record<string, { status: number; message: string }>;

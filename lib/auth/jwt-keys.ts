@@ -1,6 +1,7 @@
-import type { JWSHeaderParameters } from "jose";
+import type { JSONWebKeySet, JWSHeaderParameters } from "jose";
 
-export type JwtAlgorithm = "HS256";
+export type JwtAlgorithm = "HS256" | "ES256" | "EdDSA";
+export const JWT_ALGORITHMS: readonly JwtAlgorithm[] = ["HS256", "ES256", "EdDSA"];
 
 /** Thrown by the key resolver when a token names a `kid` outside the fixed key set. */
 export class UnknownKeyError extends Error {
@@ -21,6 +22,8 @@ export interface KeySet {
   signingKey: CryptoKey;
   verify(header: JWSHeaderParameters): CryptoKey;
   kids(): string[];
+  /** The public keys other services may verify with. Empty for HMAC: its secret cannot be published. */
+  jwks(): JSONWebKeySet;
 }
 
 /**
@@ -45,5 +48,6 @@ export async function hmacKeySet(secretsByKid: Record<string, string>, signingKi
       return key;
     },
     kids: () => [...keys.keys()],
+    jwks: () => ({ keys: [] }),
   };
 }

@@ -16,7 +16,7 @@ export const ACCESS_TOKEN_TYP = "at+jwt";
 /** Seconds of clock skew tolerated on exp / nbf / iat. */
 export const CLOCK_TOLERANCE_SECONDS = 5;
 /** Upper bound on token age, which also makes jose reject an `iat` in the future. */
-const MAX_TOKEN_AGE_SECONDS = 86_400 + CLOCK_TOLERANCE_SECONDS;
+export const MAX_TOKEN_AGE_SECONDS = 86_400 + CLOCK_TOLERANCE_SECONDS;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 export interface JwtStrategyDeps {

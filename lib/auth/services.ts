@@ -9,7 +9,8 @@ import type { DenylistStore, SessionStore } from "../stores/types";
 import { UserRepository } from "../users/users";
 import { cookieNames } from "./cookies";
 import { hmacKeySet, type KeySet } from "./jwt-keys";
-import { JwtStrategy } from "./jwt-strategy";
+import { CLOCK_TOLERANCE_SECONDS, JwtStrategy, MAX_TOKEN_AGE_SECONDS } from "./jwt-strategy";
+import { watchedKeySet } from "./asymmetric-keys";
 import { RefreshTokenService } from "./refresh-tokens";
 import { SessionStrategy } from "./session-strategy";
 
@@ -20,6 +21,8 @@ export interface AuthServices {
   denylist: DenylistStore;
   users: UserRepository;
   refresh: RefreshTokenService;
+  /** The JWT key set in force now (rotates for ES256/EdDSA). */
+  jwtKeys: () => Promise<KeySet>;
 }
 
 function sessionStoreFromEnv(): SessionStore {
@@ -38,14 +41,20 @@ function build(): AuthServices {
   const denylist = new PrismaDenylistStore(db);
   const refresh = new RefreshTokenService(db);
   let keySet: Promise<KeySet> | undefined;
+  // HS256 keys are fixed for the life of the process; ES256/EdDSA keys rotate through a shared file.
+  const keys =
+    env.jwtAlgorithm === "HS256"
+      ? () => (keySet ??= hmacKeySet(jwtSecrets.keys, jwtSecrets.current))
+      : watchedKeySet(env.jwtKeysFile, env.jwtAlgorithm, env.isProduction, MAX_TOKEN_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS);
   return {
+    jwtKeys: keys,
     users,
     sessionStore,
     denylist,
     refresh,
     session: new SessionStrategy({ store: sessionStore, users, sealPasswords: sessionPasswords, cookieName: names.session }),
     jwt: new JwtStrategy({
-      keys: () => (keySet ??= hmacKeySet(jwtSecrets.keys, jwtSecrets.current)),
+      keys,
       refresh,
       denylist,
       users,

@@ -11,6 +11,11 @@ export interface AppEnv {
   insecureCookies: boolean;
   demoClockEnabled: boolean;
   seedDemoUsers: boolean;
+  jwtAlgorithm: "HS256" | "ES256" | "EdDSA";
+  /** Where ES256/EdDSA signing keys live (generated outside production). */
+  jwtKeysFile: string;
+  /** How long a rotated-in key is published before it signs, so JWKS caches pick it up first. */
+  jwksPublishAheadSeconds: number;
   jwtIssuer: string;
   jwtAudience: string;
   /** Extra origins (scheme://host[:port]) allowed to send state-changing requests. */
@@ -54,15 +59,23 @@ function readEnv(): AppEnv {
     throw new ConfigError(`AUTH_MODE must be "session" or "jwt" (got "${mode}")`);
   }
   const databaseUrl = process.env.DATABASE_URL || "file:./data/authlab.db";
+  const alg = process.env.JWT_ALG || "HS256";
+  if (alg !== "HS256" && alg !== "ES256" && alg !== "EdDSA") {
+    throw new ConfigError(`JWT_ALG must be HS256, ES256 or EdDSA (got "${alg}")`);
+  }
+  const dataDir = process.env.AUTHLAB_DATA_DIR || "data";
   return {
     nodeEnv,
     isProduction,
     databaseUrl,
-    dataDir: process.env.AUTHLAB_DATA_DIR || "data",
+    dataDir,
     defaultMode: mode,
     insecureCookies: bool("AUTHLAB_INSECURE_COOKIES", false),
     demoClockEnabled: bool("DEMO_CLOCK", !isProduction),
     seedDemoUsers: bool("SEED_DEMO_USERS", databaseUrl.startsWith("file:")),
+    jwtAlgorithm: alg,
+    jwtKeysFile: process.env.JWT_KEYS_FILE || `${dataDir}/jwt-keys.json`,
+    jwksPublishAheadSeconds: int("JWKS_PUBLISH_AHEAD_SECONDS", 60, 0, 86_400),
     jwtIssuer: process.env.JWT_ISSUER || "authlab",
     jwtAudience: process.env.JWT_AUDIENCE || "authlab-api",
     trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),

@@ -1,0 +1,32 @@
+import { cookieNames } from "@/lib/auth/cookies";
+import { requestMode } from "@/lib/auth/mode";
+import { ApiError } from "@/lib/errors";
+import { credentialInput } from "@/lib/http/request";
+import { json } from "@/lib/http/respond";
+import { apiRoute } from "@/lib/http/route";
+
+/**
+ * Lab: hand this browser's credential to the second service (scripts/verifier-service.mjs), which
+ * has no database and no session store — only our published JWKS. A JWT verifies there; a session
+ * cookie cannot mean anything there.
+ */
+export const GET = apiRoute(async (request) => {
+  const input = credentialInput(request);
+  const mode = requestMode(request.nextUrl, input);
+  const names = cookieNames();
+  const headers: Record<string, string> = {};
+  if (mode === "jwt") {
+    const token = input.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? input.cookies[names.access];
+    if (token) headers.authorization = `Bearer ${token}`;
+  } else if (input.cookies[names.session]) {
+    headers.cookie = `${names.session}=${input.cookies[names.session]}`;
+  }
+  const base = process.env.VERIFIER_URL ?? "http://127.0.0.1:4100";
+  let response: Response;
+  try {
+    response = await fetch(new URL("/whoami", base), { headers, signal: AbortSignal.timeout(2000) });
+  } catch {
+    throw new ApiError("SECOND_SERVICE_UNAVAILABLE", { message: `The second service is not running at ${base}; start it with: npm run verifier`, headers: { "Retry-After": "5" } });
+  }
+  return json({ mode, service: base, status: response.status, body: (await response.json()) as unknown });
+});
