@@ -1,0 +1,6 @@
+import { appEnv } from "@/lib/config/env";
+import { json } from "@/lib/http/respond";
+import { apiRoute } from "@/lib/http/route";
+
+/** Public and cheap: the benchmark's baseline ("unauthenticated route") and a liveness probe. */
+export const GET = apiRoute(async () => json({ ok: true, instanceId: appEnv().instanceId }));
