@@ -81,10 +81,13 @@ export class ApiError extends Error {
 /** Raised by a store adapter when its backend cannot be reached; becomes 503 + Retry-After. */
 export class StoreUnavailableError extends Error {
   readonly retryAfterSeconds: number;
-  constructor(message: string, options: { cause?: unknown; retryAfterSeconds?: number } = {}) {
+  /** Which backend failed (`database`, `redis`): safe to show, unlike the cause. */
+  readonly backend: string | undefined;
+  constructor(message: string, options: { cause?: unknown; retryAfterSeconds?: number; backend?: string } = {}) {
     super(message, { cause: options.cause });
     this.name = "StoreUnavailableError";
     this.retryAfterSeconds = options.retryAfterSeconds ?? 5;
+    this.backend = options.backend;
   }
 }
 

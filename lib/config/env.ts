@@ -21,6 +21,17 @@ export interface AppEnv {
   /** Extra origins (scheme://host[:port]) allowed to send state-changing requests. */
   trustedOrigins: string[];
   instanceId: string;
+  /** Redis for sessions, the denylist and rate-limit counters, when set. */
+  redisUrl: string | null;
+  /** Every Redis key this app writes starts with this, so one Redis can serve several apps or tests. */
+  redisKeyPrefix: string;
+  /** Where each kind of state lives at start-up; an admin can switch the session store at run time. */
+  stores: { session: SessionStoreKind; denylist: DenylistStoreKind; rateLimit: RateLimitStoreKind };
+  /**
+   * Upper bound on one store operation against a networked store (PostgreSQL, Redis), connecting
+   * included: past it the store counts as unavailable (503), so no request hangs on it.
+   */
+  storeTimeoutMs: number;
   rateLimit: { ipFailures: number; accountFailures: number; windowSeconds: number };
   defaults: {
     accessTtlSeconds: number;
@@ -30,7 +41,45 @@ export interface AppEnv {
     sessionIdleSeconds: number;
     sessionAbsoluteSeconds: number;
     denylistEnabled: boolean;
+    sessionStore: SessionStoreKind;
   };
+}
+
+export const SESSION_STORE_KINDS = ["memory", "database", "redis"] as const;
+export type SessionStoreKind = (typeof SESSION_STORE_KINDS)[number];
+export type DenylistStoreKind = "database" | "redis";
+export type RateLimitStoreKind = "memory" | "redis";
+
+function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(", ")} (got "${raw}")`);
+}
+
+function readStores(redisUrl: string | null): AppEnv["stores"] {
+  const stores = {
+    session: choice("SESSION_STORE", SESSION_STORE_KINDS, "database"),
+    denylist: choice<DenylistStoreKind>("DENYLIST_STORE", ["database", "redis"], "database"),
+    rateLimit: choice<RateLimitStoreKind>("RATE_LIMIT_STORE", ["memory", "redis"], "memory"),
+  };
+  const wantRedis = [
+    ["SESSION_STORE", stores.session],
+    ["DENYLIST_STORE", stores.denylist],
+    ["RATE_LIMIT_STORE", stores.rateLimit],
+  ].filter(([, kind]) => kind === "redis");
+  if (wantRedis.length > 0 && !redisUrl) {
+    const names = wantRedis.map(([name]) => `${name}=redis`).join(", ");
+    throw new ConfigError(`${names} needs REDIS_URL; set it, e.g. REDIS_URL=redis://127.0.0.1:6379/0, or choose another store`);
+  }
+  return stores;
+}
+
+function readRedisUrl(): string | null {
+  const raw = process.env.REDIS_URL?.trim();
+  if (!raw) return null;
+  if (!/^rediss?:\/\//i.test(raw)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (got "${raw.replace(/\/\/[^@/]*@/, "//***@")}")`);
+  return raw;
 }
 
 function bool(name: string, fallback: boolean): boolean {
@@ -64,6 +113,8 @@ function readEnv(): AppEnv {
     throw new ConfigError(`JWT_ALG must be HS256, ES256 or EdDSA (got "${alg}")`);
   }
   const dataDir = process.env.AUTHLAB_DATA_DIR || "data";
+  const redisUrl = readRedisUrl();
+  const stores = readStores(redisUrl);
   return {
     nodeEnv,
     isProduction,
@@ -80,6 +131,10 @@ function readEnv(): AppEnv {
     jwtAudience: process.env.JWT_AUDIENCE || "authlab-api",
     trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     instanceId: process.env.INSTANCE_ID || `${process.env.PORT ?? "3000"}-${process.pid}`,
+    redisUrl,
+    redisKeyPrefix: process.env.REDIS_KEY_PREFIX ?? "authlab:",
+    stores,
+    storeTimeoutMs: int("STORE_TIMEOUT_MS", 450, 50, 10_000),
     rateLimit: {
       ipFailures: int("RATE_LIMIT_IP_FAILURES", 100, 1, 1_000_000),
       accountFailures: int("RATE_LIMIT_ACCOUNT_FAILURES", 10, 1, 1_000_000),
@@ -93,6 +148,7 @@ function readEnv(): AppEnv {
       sessionIdleSeconds: int("SESSION_IDLE_SECONDS", 1800, 10, 86_400),
       sessionAbsoluteSeconds: int("SESSION_ABSOLUTE_SECONDS", 8 * 3600, 60, 30 * 86_400),
       denylistEnabled: bool("JWT_DENYLIST", false),
+      sessionStore: stores.session,
     },
   };
 }

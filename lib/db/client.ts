@@ -10,6 +10,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 
+import { appEnv } from "../config/env";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
 import { PrismaClient as SqlitePrismaClient } from "../generated/prisma-sqlite/client";
 
@@ -43,11 +44,24 @@ export function sqliteFilePath(url: string): string {
   return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
 }
 
+export interface PrismaClientOptions {
+  /**
+   * PostgreSQL only: bound on one store round trip, connecting included (default STORE_TIMEOUT_MS).
+   * Past it the query fails, the store counts as unavailable (503) and no request hangs on a
+   * database that stopped answering. Bulk jobs (seeding a million rows) may want a longer one.
+   */
+  timeoutMs?: number;
+}
+
 /** A new, unshared client for `url`. Most code wants {@link getPrisma}. */
-export function createPrismaClient(url: string = databaseUrl()): Db {
+export function createPrismaClient(url: string = databaseUrl(), options: PrismaClientOptions = {}): Db {
   if (databaseKind(url) === "postgres") {
     const schema = new URL(url).searchParams.get("schema") ?? undefined;
-    const adapter = new PrismaPg({ connectionString: url }, schema ? { schema } : undefined);
+    const timeoutMs = options.timeoutMs ?? appEnv().storeTimeoutMs;
+    // ~40 % to get a connection (a new one, or a free one from a busy pool), the rest for the answer.
+    const connectMs = Math.max(10, Math.floor(timeoutMs * 0.4));
+    const pool = { connectionString: url, connectionTimeoutMillis: connectMs, query_timeout: Math.max(10, timeoutMs - connectMs), keepAlive: true };
+    const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
     // Same models, same generated API shape (see `Db`); only the provider differs.
     return new PgPrismaClient({ adapter }) as unknown as Db;
   }

@@ -1,6 +1,11 @@
+import { createPgTestDb } from "@/test/pg-db";
+import { createTestRedis } from "@/test/redis";
+import { postgresGate, redisGate } from "@/test/services";
 import { createTestDb, insertUser } from "@/test/sqlite-db";
+import { describe } from "vitest";
 import { MemorySessionStore } from "./memory-session-store";
 import { PrismaSessionStore } from "./prisma-session-store";
+import { RedisSessionStore } from "./redis-session-store";
 import { sessionStoreContract } from "./session-store.contract";
 
 sessionStoreContract("MemorySessionStore", async () => {
@@ -26,4 +31,33 @@ sessionStoreContract("PrismaSessionStore (SQLite)", async () => {
     reset: () => testDb.reset(),
     close: () => testDb.close(),
   };
+});
+
+const postgres = await postgresGate("session-stores.test");
+describe.skipIf(postgres.skip)("with PostgreSQL", () => {
+  sessionStoreContract("PrismaSessionStore (PostgreSQL)", async () => {
+    postgres.require();
+    const testDb = await createPgTestDb();
+    return {
+      store: new PrismaSessionStore(testDb.db),
+      createUser: async () => (await insertUser(testDb.db)).id,
+      reset: () => testDb.reset(),
+      close: () => testDb.close(),
+    };
+  });
+});
+
+const redis = await redisGate("session-stores.test");
+describe.skipIf(redis.skip)("with Redis", () => {
+  sessionStoreContract("RedisSessionStore", async () => {
+    redis.require();
+    const testRedis = createTestRedis();
+    let next = 0;
+    return {
+      store: new RedisSessionStore(testRedis.backend),
+      createUser: async () => `redis-user-${++next}`,
+      reset: () => testRedis.reset(),
+      close: () => testRedis.close(),
+    };
+  });
 });
