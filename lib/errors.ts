@@ -48,6 +48,8 @@ export const ERRORS = {
   REFRESH_TOKEN_REUSED: { status: 401, message: "A spent refresh token was presented again; its whole family is now revoked." },
   REFRESH_TOKEN_RACE: { status: 409, message: "This refresh token was just used by a concurrent request; keep the newer cookies." },
 
+  STORE_NOT_CONFIGURED: { status: 409, message: "This server has no such store: the Redis store needs REDIS_URL at start-up." },
+
   KEY_ROTATION_UNSUPPORTED: { status: 409, message: "HS256 secrets rotate through JWT_SECRET and JWT_SECRET_PREVIOUS, not through the API." },
 
   // Instructor tools

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors";
+import { STORE_KINDS, type StoreKind } from "../stores/types";
 
 /** Reads the process environment once; every other module asks this one. */
 export interface AppEnv {
@@ -45,8 +46,7 @@ export interface AppEnv {
   };
 }
 
-export const SESSION_STORE_KINDS = ["memory", "database", "redis"] as const;
-export type SessionStoreKind = (typeof SESSION_STORE_KINDS)[number];
+export type SessionStoreKind = StoreKind;
 export type DenylistStoreKind = "database" | "redis";
 export type RateLimitStoreKind = "memory" | "redis";
 
@@ -59,7 +59,7 @@ function choice<T extends string>(name: string, allowed: readonly T[], fallback:
 
 function readStores(redisUrl: string | null): AppEnv["stores"] {
   const stores = {
-    session: choice("SESSION_STORE", SESSION_STORE_KINDS, "database"),
+    session: choice<SessionStoreKind>("SESSION_STORE", STORE_KINDS, "database"),
     denylist: choice<DenylistStoreKind>("DENYLIST_STORE", ["database", "redis"], "database"),
     rateLimit: choice<RateLimitStoreKind>("RATE_LIMIT_STORE", ["memory", "redis"], "memory"),
   };

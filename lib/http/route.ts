@@ -25,7 +25,8 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
         return errorJson(error.code, { message: error.message, details: error.details, headers: error.headers });
       }
       if (error instanceof StoreUnavailableError) {
-        return errorJson("STORE_UNAVAILABLE", { headers: { "Retry-After": String(error.retryAfterSeconds) } });
+        // No Set-Cookie: the credential is fine, the store is not. Clearing it would log everyone out.
+        return errorJson("STORE_UNAVAILABLE", { headers: { "Retry-After": String(error.retryAfterSeconds) }, details: { store: error.backend ?? null } });
       }
       console.error(`authlab: unhandled error in ${request.method} ${request.nextUrl.pathname}:`, error instanceof Error ? error.stack : error);
       return errorJson("INTERNAL_ERROR");
