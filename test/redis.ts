@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import { RedisBackend } from "@/lib/stores/redis-backend";
 import { RELAXED_TIMEOUT_MS } from "./pg-db";
+import { deleteKeys } from "./redis-keys";
 import { REDIS_TEST_URL } from "./services";
 
 export interface TestRedis {
@@ -11,22 +11,6 @@ export interface TestRedis {
   /** Deletes every key under the prefix. */
   reset(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Deletes every key that starts with `prefix` (which must hold no glob characters). */
-export async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await client.connect();
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      if (keys.length > 0) await client.unlink(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-  } finally {
-    client.disconnect();
-  }
 }
 
 export function testRedisPrefix(): string {
