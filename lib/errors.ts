@@ -63,8 +63,25 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/**
+ * `instanceof` by brand rather than by class identity: Next bundles the proxy and the route
+ * handlers separately, each with its own copy of this module, while the stores and limiters that
+ * throw these errors are shared per process (on globalThis). Without this, a store outage caught in
+ * another bundle than the one that built the store would not be recognised, and become a 500.
+ */
+function isBranded(value: unknown, brand: symbol): boolean {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
+const API_ERROR = Symbol.for("authlab.ApiError");
+const STORE_UNAVAILABLE = Symbol.for("authlab.StoreUnavailableError");
+
 /** An expected, client-facing failure. Route handlers turn it into `{ error: { code, message } }`. */
 export class ApiError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(value, API_ERROR);
+  }
+  readonly [API_ERROR] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: Record<string, unknown> | undefined;
@@ -82,6 +99,10 @@ export class ApiError extends Error {
 
 /** Raised by a store adapter when its backend cannot be reached; becomes 503 + Retry-After. */
 export class StoreUnavailableError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(value, STORE_UNAVAILABLE);
+  }
+  readonly [STORE_UNAVAILABLE] = true;
   readonly retryAfterSeconds: number;
   /** Which backend failed (`database`, `redis`): safe to show, unlike the cause. */
   readonly backend: string | undefined;

@@ -9,6 +9,7 @@
 // - JWT: access tokens keep verifying without any store (the documented fail-open window), but a
 //   refresh needs the database (503), and with the denylist on its store is needed too (503: fail closed);
 // - logout while the store is down → the cookies are cleared, and 503 says the server did not revoke.
+import { writeFileSync } from "node:fs";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { postgresGate, redisGate, type ServiceGate } from "../../test/services";
 import { COOKIE, cookieHeader, cookieValue, DEMO, expectError, jwtLogin, sessionLogin, setCookies } from "../fixtures/api";
@@ -40,8 +41,13 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test.afterEach(async () => {
+test.afterEach(async ({}, testInfo) => {
   if (!server) return;
+  if (testInfo.status !== testInfo.expectedStatus) {
+    const file = testInfo.outputPath("store-server.log");
+    writeFileSync(file, server.logs());
+    await testInfo.attach("store-server.log", { path: file, contentType: "text/plain" });
+  }
   await server.redis.restore();
   await server.postgres.restore();
   // Each lesson starts with every store reachable again.
@@ -100,6 +106,12 @@ test("Redis down: the session cookie gets 503 and is left alone; Redis back: the
   await server.redis.cut();
   const refused = await expectUnavailable(me("session", withCookie), "redis");
   expect(setCookies(refused)).toEqual([]);
+  // A page: the proxy cannot check the cookie either, and says so without touching it.
+  const page = await api.get("/dashboard", { headers: { cookie: cookieHeader({ [COOKIE.session]: seal, [COOKIE.mode]: "session" }) }, maxRedirects: 0 });
+  expect(page.status()).toBe(503);
+  expect(Number(page.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(setCookies(page)).toEqual([]);
+  expect(await page.text()).toContain("You are still signed in");
   expect((await health()).stores).toMatchObject({
     session: { kind: "redis", ok: false },
     rateLimit: { kind: "redis", ok: false },

@@ -3,6 +3,7 @@ import type { NextResponse } from "next/server";
 import { StoreUnavailableError } from "../errors";
 import { credentialInput } from "../http/request";
 import { errorJson, noContent } from "../http/respond";
+import { logStoreUnavailable } from "../http/route";
 import { authContext, traced } from "./request-auth";
 import type { AuthContext, AuthMode, CookieInstruction, CredentialInput } from "./types";
 
@@ -31,6 +32,7 @@ export async function logout(
     return noContent({ cookies, trace: context.trace });
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
+    logStoreUnavailable(request, error);
     return errorJson("STORE_UNAVAILABLE", {
       message: NOT_REVOKED_MESSAGE,
       details: { serverRevoked: false, store: error.backend ?? null },

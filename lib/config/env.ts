@@ -29,8 +29,8 @@ export interface AppEnv {
   /** Where each kind of state lives at start-up; an admin can switch the session store at run time. */
   stores: { session: SessionStoreKind; denylist: DenylistStoreKind; rateLimit: RateLimitStoreKind };
   /**
-   * Upper bound on one store operation against a networked store (PostgreSQL, Redis), connecting
-   * included: past it the store counts as unavailable (503), so no request hangs on it.
+   * Bound on a networked store (PostgreSQL, Redis): a store that does not connect or answer within
+   * it counts as unavailable (503), so no request hangs on it. See README "When a store is down".
    */
   storeTimeoutMs: number;
   rateLimit: { ipFailures: number; accountFailures: number; windowSeconds: number };

@@ -46,7 +46,7 @@ export function sqliteFilePath(url: string): string {
 
 export interface PrismaClientOptions {
   /**
-   * PostgreSQL only: bound on one store round trip, connecting included (default STORE_TIMEOUT_MS).
+   * PostgreSQL only: bound on getting a connection and on each answer (default STORE_TIMEOUT_MS).
    * Past it the query fails, the store counts as unavailable (503) and no request hangs on a
    * database that stopped answering. Bulk jobs (seeding a million rows) may want a longer one.
    */
@@ -58,9 +58,11 @@ export function createPrismaClient(url: string = databaseUrl(), options: PrismaC
   if (databaseKind(url) === "postgres") {
     const schema = new URL(url).searchParams.get("schema") ?? undefined;
     const timeoutMs = options.timeoutMs ?? appEnv().storeTimeoutMs;
-    // ~40 % to get a connection (a new one, or a free one from a busy pool), the rest for the answer.
-    const connectMs = Math.max(10, Math.floor(timeoutMs * 0.4));
-    const pool = { connectionString: url, connectionTimeoutMillis: connectMs, query_timeout: Math.max(10, timeoutMs - connectMs), keepAlive: true };
+    // Each phase gets the whole bound: getting a connection (a new one, or a free one from a busy
+    // pool) and waiting for an answer. A dead server fails one of them, so an outage is a 503 within
+    // the bound; splitting it instead turned bursts on a busy machine (ten refreshes queueing for
+    // one row lock, ten new connections at once) into spurious 503s.
+    const pool = { connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, keepAlive: true };
     const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
     // Same models, same generated API shape (see `Db`); only the provider differs.
     return new PgPrismaClient({ adapter }) as unknown as Db;
