@@ -53,10 +53,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
  * no Set-Cookie — the cookie is fine and must still work once the store is back (no mass logout).
  */
 function storeUnavailablePage(error: StoreUnavailableError): NextResponse {
-  const body =
-    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Temporarily unavailable — AuthLab</title></head>" +
-    "<body><main><h1>Temporarily unavailable</h1><p>The server cannot check your sign-in right now because its " +
-    `${error.backend ?? "credential"} store is unavailable. You are still signed in: reload in a few seconds.</p></main></body></html>`;
+  const store = error.backend === "redis" ? "Redis" : (error.backend ?? "credential store");
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable — AuthLab</title>
+<style>body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:40rem;padding:0 1rem;color:#0f172a;line-height:1.5}code{background:#f1f5f9;padding:0 .25rem}</style></head>
+<body><main><h1>Temporarily unavailable (503)</h1>
+<p>The server could not check your sign-in: the store that holds it (${store}) did not answer within its time limit.</p>
+<p><strong>You are still signed in.</strong> Your cookie was left untouched, so the same session works again as soon as the store is back: <a href="">reload</a> in a few seconds.</p>
+<p>Why not a 401? A 401 would clear the cookie: one store outage would log out everybody.</p></main></body></html>`;
   return new NextResponse(body, {
     status: 503,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(error.retryAfterSeconds) },

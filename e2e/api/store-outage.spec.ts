@@ -111,7 +111,7 @@ test("Redis down: the session cookie gets 503 and is left alone; Redis back: the
   expect(page.status()).toBe(503);
   expect(Number(page.headers()["retry-after"])).toBeGreaterThan(0);
   expect(setCookies(page)).toEqual([]);
-  expect(await page.text()).toContain("You are still signed in");
+  expect(await page.text()).toContain("You are still signed in.");
   expect((await health()).stores).toMatchObject({
     session: { kind: "redis", ok: false },
     rateLimit: { kind: "redis", ok: false },
