@@ -1,6 +1,7 @@
 import "server-only";
 import { verdictFor } from "./denylist-verdict";
-import { RedisScript, type RedisBackend } from "./redis-backend";
+import type { RedisBackend } from "./redis-backend";
+import { RedisScript } from "./redis-script";
 import type { DenylistEntryRecord, DenylistStore } from "./types";
 
 /**

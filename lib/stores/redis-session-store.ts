@@ -1,5 +1,6 @@
 import "server-only";
-import { RedisScript, type RedisBackend } from "./redis-backend";
+import type { RedisBackend } from "./redis-backend";
+import { RedisScript } from "./redis-script";
 import type { SessionRecord, SessionStore } from "./types";
 
 /**
