@@ -27,6 +27,7 @@ function Question({ question, index, answer, onChoose, onCheck }: { question: Qu
               <span>
                 {option}
                 {checked && i === question.answer ? <strong className="ml-2 text-emerald-800">← the right answer</strong> : null}
+                {checked && i === answer?.choice && i !== question.answer ? <strong className="ml-2 text-red-800">← your answer</strong> : null}
               </span>
             </label>
           ))}
