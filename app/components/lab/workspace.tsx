@@ -5,7 +5,9 @@ import { FlowHistory, LatestComparison } from "./flow-history";
 import type { JwtStorageSetting, SettingsView } from "./inspect-types";
 import { lab } from "./lab-client";
 import { AuthPane } from "./pane";
+import { SecondServicePanel } from "./second-service-panel";
 import { StatePanel } from "./state-panel";
+import { readToken } from "./token-holder";
 import { useExchanges, useReloadOnLabActivity } from "./use-lab-events";
 
 /**
@@ -31,6 +33,7 @@ export function LabWorkspace({ children }: { children?: React.ReactNode }) {
       <LatestComparison exchanges={exchanges} />
       <FlowHistory exchanges={exchanges} onClear={clear} />
       <StatePanel />
+      <SecondServicePanel jwtBearer={() => (storage === "cookie" ? null : readToken(storage))} />
     </div>
   );
 }
