@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { COOKIE } from "./fixtures/api";
+import { COOKIE, withSettings } from "./fixtures/api";
 
 function tourLog(page: Page) {
   return page.getByRole("log", { name: "What the server answered" });
@@ -24,7 +24,9 @@ test.describe("Guided tour", () => {
   });
 
   test("steps live in the URL and move with buttons or arrow keys", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto("/tour");
+    await page.screenshot({ path: "docs/screenshots/tour-1280x720.png" });
     await expect(page.getByRole("heading", { level: 1, name: "HTTP is stateless" })).toBeVisible();
     await expect(page.getByText("Guided tour · step 1 of 7")).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Tour steps" }).getByRole("link", { name: "1. HTTP is stateless" })).toHaveAttribute("aria-current", "step");
@@ -66,6 +68,8 @@ test.describe("Guided tour", () => {
     await expect(page).toHaveURL(/\/tour\?step=2&presenter=1$/);
     await expect(toggle).toHaveAttribute("aria-pressed", "true");
     await expect.poll(() => title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(normalSize * 1.5);
+    // The whole page scales up for the projector, the lab's panes included.
+    await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBe(18);
     await page.screenshot({ path: "docs/screenshots/tour-presenter.png" });
 
     await page.getByRole("link", { name: "Next step →" }).click();
@@ -75,6 +79,7 @@ test.describe("Guided tour", () => {
 
     await page.getByRole("button", { name: "Presenter mode" }).click();
     await expect(page).toHaveURL(/\/tour\?step=3$/);
+    await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBe(16);
   });
 
   test("step 1, stateless HTTP: with no credential, both panes get 401", async ({ page }) => {
@@ -90,6 +95,8 @@ test.describe("Guided tour", () => {
     await expect(tourLog(page)).toContainText(/Session pane · Call the protected API → 200 · [1-9]\d* store quer/);
     await expect(tourLog(page)).toContainText(/The server looked the session up: [1-9]\d* store quer/);
     expect((await context.cookies()).map((c) => c.name)).toContain(COOKIE.session);
+    // The pane itself did it: it shows who it is signed in as.
+    await expect(page.getByTestId("session-email")).toHaveText("alice@example.com");
 
     await page.getByRole("link", { name: "Next step →" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "JWT: the token carries the proof" })).toBeVisible();
@@ -97,6 +104,9 @@ test.describe("Guided tour", () => {
     await expect(tourLog(page)).toContainText("JWT pane · Call the protected API → 200 · 0 store queries");
     await expect(tourLog(page)).toContainText("The server only verified the token: 0 store queries for one request.");
     expect((await context.cookies()).map((c) => c.name)).toEqual(expect.arrayContaining([COOKIE.access, COOKIE.refresh]));
+    await expect(page.getByTestId("jwt-email")).toHaveText("alice@example.com");
+    // The session pane kept its own login: the two strategies live side by side.
+    await expect(page.getByTestId("session-email")).toHaveText("alice@example.com");
   });
 
   test("step 4, logout: the session copy dies at once, the JWT copy lives until exp, its refresh token does not", async ({ page, context }) => {
@@ -104,12 +114,26 @@ test.describe("Guided tour", () => {
     await doIt(page);
     const log = tourLog(page);
     await expect(log).toContainText("Session copy after logout: 401 SESSION_NOT_FOUND — dead at once");
-    await expect(log).toContainText(/JWT access-token copy after logout: 200 +— still accepted for \d+ min( \d+ s)? more, until its exp\./);
+    await expect(log).toContainText(/JWT access-token copy after logout: 200 — still accepted for \d+ min( \d+ s)? more, until its exp\./);
     await expect(log).toContainText("JWT refresh-token copy after logout: 401 REFRESH_TOKEN_REVOKED");
     const names = (await context.cookies()).map((c) => c.name);
     expect(names).not.toContain(COOKIE.session);
     expect(names).not.toContain(COOKIE.access);
-    await page.screenshot({ path: "docs/screenshots/tour-logout-step.png", fullPage: true });
+    await expect(page.getByTestId("session-state")).toHaveText("Not signed in.");
+    await expect(page.getByTestId("jwt-state")).toContainText("Not signed in");
+    await page.setViewportSize({ width: 1280, height: 1150 });
+    await page.screenshot({ path: "docs/screenshots/tour-logout-step.png" });
+  });
+
+  test("step 4 also copies a JWT the pane keeps in localStorage (sent as a Bearer header)", async ({ page, request }) => {
+    await withSettings(request, { jwtStorage: "localStorage" });
+    await page.goto("/tour?step=4");
+    await doIt(page);
+    const log = tourLog(page);
+    await expect(log).toContainText("Copied: session cookie yes, access token yes, refresh token yes.");
+    await expect(log).toContainText(/JWT access-token copy after logout: 200 — still accepted for/);
+    // Logout made the pane forget the token it kept.
+    expect(await page.evaluate(() => Object.keys(window.localStorage))).not.toContain("authlab.accessToken");
   });
 
   test("step 5, refresh: past the access lifetime the JWT gets 401, a refresh brings it back; the header shows the clock", async ({ page, request }) => {
@@ -124,6 +148,7 @@ test.describe("Guided tour", () => {
     const offset = ((await (await request.get("/api/demo/clock")).json()) as { offsetMs: number }).offsetMs;
     expect(offset).toBe((settings.accessTtlSeconds + 60) * 1000);
     await expect(page.getByRole("banner").getByRole("button", { name: /^Demo clock \+\d+ min ahead$/ })).toBeVisible();
+    await expect(page.getByTestId("jwt-last")).toHaveText("Last: Call the protected API: 200");
   });
 
   test("step 6, the denylist: the copy dies at logout, at the price of a store lookup per request", async ({ page, request }) => {

@@ -11,7 +11,9 @@ export default async function TourPage({ searchParams }: { searchParams: Promise
   return (
     <div className="space-y-6">
       <TourPanel stepParam={step} presenter={presenter} />
-      <LabWorkspace />
+      <section id="lab" aria-label="The lab" className="scroll-mt-4">
+        <LabWorkspace />
+      </section>
     </div>
   );
 }

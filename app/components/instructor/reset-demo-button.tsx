@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { announceRefresh, lab } from "../lab/lab-client";
+import { forgetToken } from "../lab/token-holder";
 
 /**
  * One click (and a confirmation) puts the whole demo back to its first-run state: every session,
@@ -19,6 +20,8 @@ export function ResetDemoButton({ onReset }: { onReset?: () => void }) {
     setBusy(false);
     dialog.current?.close();
     if (exchange.ok) {
+      // The server cleared this browser's cookies; a token the JWT pane keeps in memory or localStorage goes too.
+      forgetToken();
       const users = (exchange.body as { users?: string[] } | null)?.users ?? [];
       setResult({ ok: true, text: `The demo was reset at ${new Date(exchange.at).toLocaleTimeString()}. Users now: ${users.join(", ") || "none"}.` });
       onReset?.();
@@ -30,7 +33,7 @@ export function ResetDemoButton({ onReset }: { onReset?: () => void }) {
   }
 
   return (
-    <div className="space-y-2">
+    <div>
       <button
         type="button"
         onClick={() => {
@@ -41,7 +44,7 @@ export function ResetDemoButton({ onReset }: { onReset?: () => void }) {
       >
         Reset the whole demo…
       </button>
-      <p role="status" className={result?.ok === false ? "text-sm text-red-800" : "text-sm text-slate-700"}>
+      <p role="status" className={`text-sm ${result ? "mt-2" : ""} ${result?.ok === false ? "text-red-800" : "text-slate-700"}`}>
         {result?.text ?? ""}
       </p>
       <dialog ref={dialog} aria-labelledby="reset-demo-title" className="m-auto max-w-md rounded-lg border border-slate-300 p-5 shadow-xl backdrop:bg-slate-900/40">

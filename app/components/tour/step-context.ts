@@ -5,6 +5,7 @@ import { DEMO_USERS } from "@/lib/users/demo-users";
 import { formatDuration } from "@/lib/settings/durations";
 import { apiFetch } from "../api-client";
 import { lab, type LabAction, type LabExchange, type PaneMode } from "../lab/lab-client";
+import { readToken } from "../lab/token-holder";
 import { drivePane, pause } from "./pane-driver";
 
 export type NoteTone = "ok" | "refused" | "info";
@@ -71,17 +72,25 @@ export class StepContext {
     return settings;
   }
 
-  /** Copies the credentials this browser holds, as an attacker with a stolen cookie would. */
+  /**
+   * Copies the credentials this browser holds, as an attacker with a stolen cookie would. When the
+   * JWT pane keeps its access token in memory or localStorage, that token travels as a Bearer header.
+   */
   async capture(): Promise<{ id: string; session: boolean; access: boolean; refresh: boolean }> {
-    const exchange = await this.lab(() => lab.capture("lab"));
+    const { jwtStorage } = await this.settings();
+    const bearer = jwtStorage === "cookie" ? null : readToken(jwtStorage);
+    const exchange = await this.lab(() => lab.capture("lab", bearer));
     const body = exchange.body as { captureId?: string; captured?: { session: boolean; access: boolean; refresh: boolean } } | null;
     if (!body?.captureId || !body.captured) throw new StepFailedError(`Could not copy the credentials (${outcome(exchange)}).`);
     return { id: body.captureId, ...body.captured };
   }
 
-  /** Replays a copy from outside the browser; returns the status and body the server gave the "attacker". */
-  async replay(pane: PaneMode, captureId: string, credential: "session" | "access" | "refresh"): Promise<{ status: number; code?: string; expiresAt?: string }> {
-    const exchange = await lab.replay(pane, captureId, credential);
+  /**
+   * Replays a copy from outside the browser; returns the status and body the server gave the "attacker".
+   * Drawn as the lab's request, not the pane's: the pane's user did not send it.
+   */
+  async replay(captureId: string, credential: "session" | "access" | "refresh"): Promise<{ status: number; code?: string; expiresAt?: string }> {
+    const exchange = await lab.replay("lab", captureId, credential);
     const body = exchange.body as { status?: number; body?: { error?: { code?: string }; credential?: { expiresAt?: string } } } | null;
     if (!exchange.ok || typeof body?.status !== "number") throw new StepFailedError(`The replay did not run (${outcome(exchange)}).`);
     await pause();

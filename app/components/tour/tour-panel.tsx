@@ -48,6 +48,17 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
   }, [step]);
 
   useEffect(() => {
+    // Presenter mode scales the whole page (the panes too) for a projector; the tour's own text more.
+    if (!presenter) return;
+    const root = document.documentElement;
+    const previous = root.style.fontSize;
+    root.style.fontSize = "112.5%";
+    return () => {
+      root.style.fontSize = previous;
+    };
+  }, [presenter]);
+
+  useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || isTyping(event.target) || document.querySelector("dialog[open]")) return;
       if (event.key === "ArrowRight" && step < count) router.push(tourHref(step + 1, presenter), { scroll: false });
@@ -79,9 +90,9 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
 
   const big = presenter;
   return (
-    <section aria-labelledby="tour-step-title" className={`rounded-lg border border-slate-300 bg-white p-5 shadow-sm ${big ? "text-xl" : ""}`}>
+    <section aria-labelledby="tour-step-title" className={`rounded-lg border border-slate-300 bg-white p-5 shadow-sm ${big ? "text-lg" : ""}`}>
       <div className="flex flex-wrap items-center gap-3">
-        <p className={`font-semibold uppercase tracking-wide text-slate-600 ${big ? "text-lg" : "text-sm"}`}>
+        <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           Guided tour · step {step} of {count}
         </p>
         <div className="ml-auto flex flex-wrap items-center gap-3 text-base">
@@ -98,7 +109,7 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
       </div>
 
       <nav aria-label="Tour steps" className="mt-3">
-        <ol className={`flex flex-wrap gap-2 ${big ? "text-base" : "text-sm"}`}>
+        <ol className="flex flex-wrap gap-2 text-sm">
           {TOUR_STEPS.map((s, i) => (
             <li key={s.title}>
               <Link
@@ -117,10 +128,10 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
 
       <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>
-          <h1 id="tour-step-title" ref={heading} tabIndex={-1} className={`font-bold ${big ? "text-5xl" : "text-2xl"}`}>
+          <h1 id="tour-step-title" ref={heading} tabIndex={-1} className={`font-bold ${big ? "text-4xl" : "text-2xl"}`}>
             {current.title}
           </h1>
-          <div className={`mt-3 space-y-3 ${big ? "text-2xl leading-relaxed" : "text-base"}`}>
+          <div className={`mt-3 space-y-3 ${big ? "text-xl leading-relaxed" : "text-base"}`}>
             {current.narration.map((paragraph) => (
               <p key={paragraph}>{paragraph}</p>
             ))}
@@ -148,16 +159,21 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
               type="button"
               onClick={() => void doIt()}
               disabled={running}
-              className={`w-full rounded-lg bg-slate-900 px-4 py-3 text-left font-semibold text-white hover:bg-slate-700 disabled:opacity-60 ${big ? "text-2xl" : ""}`}
+              className={`w-full rounded-lg bg-slate-900 px-4 py-3 text-left font-semibold text-white hover:bg-slate-700 disabled:opacity-60 ${big ? "text-xl" : ""}`}
             >
               <span aria-hidden="true">▶ </span>Do it: {current.doIt.label}
             </button>
+          ) : null}
+          {current.doIt ? (
+            <p className={big ? "text-lg" : "text-sm"}>
+              <a href="#lab" className="text-blue-800 underline">See the panes act ↓</a>
+            </p>
           ) : null}
           {current.title === "Hybrid: the denylist" ? <DenylistSwitch running={running} /> : null}
           {shownRun ? (
             <div>
               <h2 className="font-semibold">{shownRun.status === "running" ? "Running…" : shownRun.status === "failed" ? "Stopped" : "What the server answered"}</h2>
-              <ol role="log" aria-label="What the server answered" className={`mt-1 space-y-1 font-mono ${big ? "text-lg" : "text-sm"}`}>
+              <ol role="log" aria-label="What the server answered" className={`mt-1 space-y-1 font-mono ${big ? "text-base" : "text-sm"}`}>
                 {shownRun.notes.map((note) => (
                   <li key={note.id} className={TONE_CLASS[note.tone]}>
                     <span aria-hidden="true">{TONE_MARK[note.tone]}</span>
@@ -168,7 +184,7 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
             </div>
           ) : null}
           {current.watch ? (
-            <p className={`rounded border border-slate-200 bg-slate-50 p-3 ${big ? "text-xl" : "text-sm"}`}>
+            <p className={`rounded border border-slate-200 bg-slate-50 p-3 ${big ? "text-lg" : "text-sm"}`}>
               <strong>Watch: </strong>
               {current.watch}
             </p>

@@ -17,6 +17,11 @@ export interface TourStep {
   comparison?: boolean;
 }
 
+/** "401 SESSION_NOT_FOUND", or just "200". */
+function answer(replayed: { status: number; code?: string }): string {
+  return replayed.code ? `${replayed.status} ${replayed.code}` : String(replayed.status);
+}
+
 async function logInBoth(ctx: StepContext): Promise<void> {
   await ctx.pane("session", "login-alice");
   await ctx.pane("jwt", "login-alice");
@@ -90,17 +95,17 @@ export const TOUR_STEPS: TourStep[] = [
         await ctx.pane("session", "logout");
         await ctx.pane("jwt", "logout");
         if (copy.session) {
-          const session = await ctx.replay("session", copy.id, "session");
-          ctx.note(`Session copy after logout: ${session.status} ${session.code ?? ""} — ${session.status === 401 ? "dead at once, the record is gone." : "still accepted."}`, session.status === 401 ? "refused" : "ok");
+          const session = await ctx.replay(copy.id, "session");
+          ctx.note(`Session copy after logout: ${answer(session)} — ${session.status === 401 ? "dead at once, the record is gone." : "still accepted."}`, session.status === 401 ? "refused" : "ok");
         }
         if (copy.access) {
-          const access = await ctx.replay("jwt", copy.id, "access");
+          const access = await ctx.replay(copy.id, "access");
           const left = access.status === 200 && access.expiresAt ? ` — still accepted for ${await ctx.untilOnAuthClock(access.expiresAt)} more, until its exp.` : access.status === 401 ? " — refused (is the denylist on?)." : "";
-          ctx.note(`JWT access-token copy after logout: ${access.status} ${access.code ?? ""}${left}`, access.status === 200 ? "ok" : "refused");
+          ctx.note(`JWT access-token copy after logout: ${answer(access)}${left}`, access.status === 200 ? "ok" : "refused");
         }
         if (copy.refresh) {
-          const refresh = await ctx.replay("jwt", copy.id, "refresh");
-          ctx.note(`JWT refresh-token copy after logout: ${refresh.status} ${refresh.code ?? ""} — logout revoked its family.`, refresh.status === 401 ? "refused" : "ok");
+          const refresh = await ctx.replay(copy.id, "refresh");
+          ctx.note(`JWT refresh-token copy after logout: ${answer(refresh)} — ${refresh.status === 401 ? "logout revoked its family." : "still accepted."}`, refresh.status === 401 ? "refused" : "ok");
         }
       },
     },
@@ -149,8 +154,8 @@ export const TOUR_STEPS: TourStep[] = [
           ctx.note("The JWT pane holds no access token to copy.", "refused");
           return;
         }
-        const access = await ctx.replay("jwt", copy.id, "access");
-        ctx.note(`JWT access-token copy after logout: ${access.status} ${access.code ?? ""} — ${access.status === 401 ? "refused at once." : "still accepted."}`, access.status === 401 ? "refused" : "ok");
+        const access = await ctx.replay(copy.id, "access");
+        ctx.note(`JWT access-token copy after logout: ${answer(access)} — ${access.status === 401 ? "refused at once." : "still accepted."}`, access.status === 401 ? "refused" : "ok");
       },
     },
     scenario: { slug: "replay-after-logout", title: "Replay after logout" },
