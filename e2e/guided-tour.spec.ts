@@ -87,6 +87,8 @@ test.describe("Guided tour", () => {
     await doIt(page);
     await expect(tourLog(page)).toContainText("Session pane · Call the protected API → 401 UNAUTHENTICATED");
     await expect(tourLog(page)).toContainText("JWT pane · Call the protected API → 401 UNAUTHENTICATED");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "docs/screenshots/tour-narrow.png" });
   });
 
   test("steps 2 and 3: a session is looked up in the store; a JWT is only verified", async ({ page, context }) => {

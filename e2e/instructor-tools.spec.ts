@@ -40,6 +40,8 @@ test.describe("Instructor tools", () => {
     await expect(page.getByRole("button", { name: "Apply changes" })).toBeDisabled();
     await expect(page.getByRole("button", { name: /Sign in as the demo admin/ })).toBeEnabled();
     await page.screenshot({ path: "docs/screenshots/instructor-learner.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "docs/screenshots/instructor-narrow.png" });
   });
 
   test("a non-admin account typed into the admin sign-in is refused, and the settings stay read-only", async ({ page }) => {
@@ -93,6 +95,30 @@ test.describe("Instructor tools", () => {
     await expect(field).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByRole("status").filter({ hasText: "Nothing applied" })).toBeVisible();
     expect((await serverSettings(page)).accessTtlSeconds).toBe(accessTtlSeconds);
+  });
+
+  test("an admin token the demo clock has expired is refused, and the page asks for a fresh sign-in", async ({ page }) => {
+    await page.goto("/instructor");
+    await page.getByRole("button", { name: /Sign in as the demo admin/ }).click();
+    await expect(page.getByLabel("Access token lifetime (seconds)")).toBeEnabled();
+    // Two hours on the demo clock: past the lifetime of the admin's own access token.
+    const clock = page.getByRole("main").getByRole("group", { name: "Demo clock" });
+    await clock.getByRole("button", { name: "+1 h" }).click();
+    await expect(page.getByTestId("demo-clock-state")).toContainText("+1 h ahead");
+    await clock.getByRole("button", { name: "+1 h" }).click();
+    await expect(page.getByTestId("demo-clock-state")).toContainText("+2 h ahead");
+
+    await page.getByLabel("Refresh grace window (seconds)").fill("30");
+    await page.getByRole("button", { name: "Apply changes" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("(TOKEN_EXPIRED). Sign in as an admin again.");
+    await expect(page.getByLabel("Refresh grace window (seconds)")).toBeDisabled();
+    expect((await serverSettings(page)).refreshGraceSeconds).not.toBe(30);
+
+    // A fresh token is issued on the moved clock, so it works.
+    await page.getByRole("button", { name: /Sign in as the demo admin/ }).click();
+    await page.getByLabel("Refresh grace window (seconds)").fill("30");
+    await page.getByRole("button", { name: "Apply changes" }).click();
+    await expect(page.getByTestId("current-refreshGraceSeconds")).toHaveText("On the server now: 30 s (30 s)");
   });
 
   test("an admin already signed in with a session cookie changes settings with that credential", async ({ page }) => {

@@ -39,7 +39,8 @@ export function DemoClockBadge() {
 
   return (
     <div ref={root} className="relative">
-      <p role="status" className="sr-only">
+      {/* A bare live region, not role="status": the header is on every page and must not add a status to each. */}
+      <p aria-live="polite" className="sr-only">
         {shifted && clock ? `Demo clock ${offsetLabel(clock.offsetMs)} of real time` : ""}
       </p>
       {shifted && clock ? (
