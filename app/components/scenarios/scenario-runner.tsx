@@ -31,11 +31,21 @@ export function ScenarioRunner({ slug, autoRun = false, headingLevel = 1 }: { sl
   const [verdicts, setVerdicts] = useState<Verdicts | null>(null);
   const [stopped, setStopped] = useState<string | null>(null);
   const started = useRef(false);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const [needsClick, setNeedsClick] = useState(false);
 
   const start = useCallback(() => {
     const impl = SCENARIO_RUNS[slug];
     // Opened here, inside the click (or right after it), or the pop-up blocker refuses it.
     const popup = impl.opensWindow ? window.open("about:blank", ATTACKER_WINDOW_NAME, "popup,width=760,height=560") : null;
+    if (impl.opensWindow && !popup) {
+      // Blocked: started on page load rather than by a click. Nothing was sent; wait for the button.
+      // (The status line says why, so the learner is not left with a dead button.)
+      setNeedsClick(true);
+      runButton.current?.focus();
+      return;
+    }
+    setNeedsClick(false);
     setPhase("running");
     setSteps([]);
     setVerdicts(null);
@@ -57,10 +67,11 @@ export function ScenarioRunner({ slug, autoRun = false, headingLevel = 1 }: { sl
   }, [slug]);
 
   useEffect(() => {
-    if (autoRun && !started.current) {
-      started.current = true;
-      start();
-    }
+    if (!autoRun || started.current) return;
+    started.current = true;
+    // (A scenario that opens a window may be refused here, after a page load: start() then waits for
+    // the button.) Deferred out of the effect's own pass (state set there would render twice for nothing).
+    queueMicrotask(start);
   }, [autoRun, start]);
 
   const Heading = headingLevel === 1 ? "h1" : "h2";
@@ -92,6 +103,7 @@ export function ScenarioRunner({ slug, autoRun = false, headingLevel = 1 }: { sl
 
       <div className="flex flex-wrap items-center gap-3">
         <button
+          ref={runButton}
           type="button"
           onClick={start}
           disabled={running}
@@ -101,7 +113,7 @@ export function ScenarioRunner({ slug, autoRun = false, headingLevel = 1 }: { sl
           {phase === "idle" ? "Run the scenario" : running ? "Running…" : "Run it again"}
         </button>
         <p role="status" aria-label="Scenario progress" className="text-sm text-slate-700">
-          {phase === "idle" && "Not run yet: nothing has been sent."}
+          {phase === "idle" && (needsClick ? "Press “Run the scenario”: it opens a second window, which browsers allow only right after a click." : "Not run yet: nothing has been sent.")}
           {running && `Running step ${current?.n ?? 1}: ${current?.label ?? "starting"}`}
           {phase === "finished" && `Finished: ${steps.length} steps, verdicts below.`}
           {phase === "stopped" && `Stopped after ${steps.length} steps.`}
