@@ -32,6 +32,7 @@ export function ScenarioRunner({ slug, autoRun = false, headingLevel = 1 }: { sl
   const [stopped, setStopped] = useState<string | null>(null);
   const started = useRef(false);
   const runButton = useRef<HTMLButtonElement>(null);
+  const verdictsRef = useRef<HTMLElement>(null);
   const [needsClick, setNeedsClick] = useState(false);
 
   const start = useCallback(() => {
@@ -62,6 +63,8 @@ export function ScenarioRunner({ slug, autoRun = false, headingLevel = 1 }: { sl
         await cleanup();
         setPhase(outcome);
         announceRefresh();
+        // On a projector the verdict is below the fold: bring it into view (the table stays above).
+        requestAnimationFrame(() => verdictsRef.current?.scrollIntoView({ block: "nearest" }));
       }
     })();
   }, [slug]);
@@ -129,7 +132,7 @@ export function ScenarioRunner({ slug, autoRun = false, headingLevel = 1 }: { sl
       {steps.length > 0 ? <StepTable steps={steps} /> : null}
 
       {verdicts ? (
-        <section aria-labelledby={`scenario-${slug}-verdicts`} className="space-y-2">
+        <section ref={verdictsRef} aria-labelledby={`scenario-${slug}-verdicts`} className="space-y-2">
           <SubHeading id={`scenario-${slug}-verdicts`} className="text-lg font-semibold">
             Verdict, side by side
           </SubHeading>
