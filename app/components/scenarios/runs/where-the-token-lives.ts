@@ -3,13 +3,13 @@
 import { decodeJwt } from "@/lib/scenarios/jwt-parts";
 import { describeFindings, preview, stolenTokens } from "@/lib/scenarios/xss-findings";
 import { lab, labFetch, type LabExchange } from "../../lab/lab-client";
+// The same key the lab's JWT pane uses when its token lives in localStorage.
+import { LOCAL_STORAGE_KEY } from "../../lab/token-holder";
 import { injectedScriptReads, interceptNextAuthorization } from "../injected-script";
 import type { RunContext, Verdicts } from "../run-context";
 import type { CaptureBody, LoginBody, MeBody } from "./bodies";
 import { ALICE, ALICE_BROWSER, logIn, result, sendToken } from "./common";
 
-/** Where the lab keeps the access token when the JWT pane is set to localStorage. */
-export const LOCAL_STORAGE_KEY = "authlab.accessToken";
 const SCRIPT = "Injected script";
 
 function readEverything(ctx: RunContext, lane: "session" | "jwt", where: string) {
@@ -22,18 +22,25 @@ function readEverything(ctx: RunContext, lane: "session" | "jwt", where: string)
   return stolen;
 }
 
-function loginTokenOnly(ctx: RunContext, label: string) {
-  return ctx.request("jwt", ALICE_BROWSER, () => labFetch<LoginBody>("jwt", label, "/api/auth/jwt/login?cookies=none", { method: "POST", body: { email: ALICE.email, password: ALICE.password }, sent: "email + password (JSON body)" }), {
+/** A login that delivers the access token in the body only; the refresh token stays an HttpOnly cookie. */
+function loginBodyToken(ctx: RunContext, label: string) {
+  return ctx.request("jwt", ALICE_BROWSER, () => lab.login("jwt", ALICE, { refreshOnly: true }) as Promise<LabExchange<LoginBody>>, {
+    label,
     require: [200],
-    note: () => "No cookies this time: the token comes back in the JSON body only, and the page must keep it somewhere.",
+    note: () => "No access cookie this time: the token comes back in the JSON body only (the refresh token stays an HttpOnly cookie), and the page must keep it somewhere.",
   });
 }
 
 /** Scenario 7: what an XSS payload can read, depending on where the token lives. */
 export async function whereTheTokenLives(ctx: RunContext): Promise<Verdicts> {
-  ctx.onCleanup("Empty localStorage", async () => {
+  ctx.onCleanup("Empty localStorage and log out", async () => {
+    const stored = window.localStorage.getItem(LOCAL_STORAGE_KEY);
     window.localStorage.removeItem(LOCAL_STORAGE_KEY);
-    ctx.observe("lab", "Clean-up", `Remove ${LOCAL_STORAGE_KEY} from localStorage`, { note: "The stolen copy still works until its exp: there is no cookie to clear and no refresh family to revoke." });
+    ctx.observe("lab", "Clean-up", `Remove ${LOCAL_STORAGE_KEY} from localStorage`, { note: "The page forgets it; the attacker's copy does not." });
+    await ctx.request("jwt", "Clean-up", () => lab.logout("jwt", stored), {
+      label: "Log out (JWT)",
+      note: () => "Revokes the refresh family. The stolen access token still works until its exp unless the denylist is on.",
+    });
   });
 
   // Session: an HttpOnly cookie.
@@ -52,7 +59,7 @@ export async function whereTheTokenLives(ctx: RunContext): Promise<Verdicts> {
   await ctx.request("jwt", ALICE_BROWSER, () => lab.logout("jwt"), { label: "Log out (JWT), clearing the cookies" });
 
   // JWT 2: in memory, sent as Authorization.
-  const memoryLogin = await loginTokenOnly(ctx, "Log in, keeping the access token in page memory");
+  const memoryLogin = await loginBodyToken(ctx, "Log in, keeping the access token in page memory");
   const memoryToken = memoryLogin.body!.accessToken!;
   const memoryStolenAtRest = readEverything(ctx, "jwt", "access token in a JavaScript variable");
   const interception = interceptNextAuthorization();
@@ -67,7 +74,8 @@ export async function whereTheTokenLives(ctx: RunContext): Promise<Verdicts> {
   });
 
   // JWT 3: in localStorage.
-  const storedLogin = await loginTokenOnly(ctx, "Log in, keeping the access token in localStorage");
+  await ctx.request("jwt", ALICE_BROWSER, () => lab.logout("jwt", memoryToken), { label: "Log out (JWT), forgetting the token in memory" });
+  const storedLogin = await loginBodyToken(ctx, "Log in, keeping the access token in localStorage");
   window.localStorage.setItem(LOCAL_STORAGE_KEY, storedLogin.body!.accessToken!);
   ctx.observe("jwt", ALICE_BROWSER, `The page stores the token: localStorage["${LOCAL_STORAGE_KEY}"]`, { note: "Convenient — it survives a reload — and readable by every script on this origin." });
   const stored = readEverything(ctx, "jwt", "access token in localStorage");
