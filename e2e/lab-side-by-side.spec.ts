@@ -109,4 +109,18 @@ test.describe("The lab, side by side", () => {
       await restore();
     }
   });
+
+  test("a scenario run on the lab page draws its requests in the history as they happen", async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.goto();
+    await page.getByRole("button", { name: "Run: Session fixation" }).click();
+    const progress = page.getByRole("status", { name: "Scenario progress" });
+    await expect(progress).toHaveText(/^Finished/, { timeout: 45_000 });
+    await expect(page.getByRole("region", { name: "Session verdict" })).toBeVisible();
+    const history = page.getByRole("list", { name: "Requests, newest first" });
+    await expect(history.getByRole("listitem").first()).toBeVisible();
+    expect(await history.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
+    // The requests are the scenario's own, drawn with the server's trace.
+    await expect(history.getByRole("button", { name: /Log in as alice@example.com/ }).first()).toBeVisible();
+  });
 });

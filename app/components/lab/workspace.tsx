@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { FlowHistory, LatestComparison } from "./flow-history";
 import type { JwtStorageSetting, SettingsView } from "./inspect-types";
 import { lab } from "./lab-client";
+import { LabScenarios } from "./lab-scenarios";
 import { AuthPane } from "./pane";
 import { SecondServicePanel } from "./second-service-panel";
 import { StatePanel } from "./state-panel";
@@ -30,6 +31,7 @@ export function LabWorkspace({ children }: { children?: React.ReactNode }) {
         <AuthPane pane="jwt" storage={storage} />
       </div>
       {children}
+      <LabScenarios />
       <LatestComparison exchanges={exchanges} />
       <FlowHistory exchanges={exchanges} onClear={clear} />
       <StatePanel />
