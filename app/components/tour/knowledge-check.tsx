@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { scenarioInfo } from "@/lib/scenarios/catalog";
 import { QUIZ, type QuizQuestion } from "./quiz-questions";
 
 interface Answer {
@@ -38,8 +39,8 @@ function Question({ question, index, answer, onChoose, onCheck }: { question: Qu
           <p className="font-semibold">{correct ? "✓ Correct." : "✗ Not quite."}</p>
           <p className="mt-1 text-slate-800">{question.explanation}</p>
           <p className="mt-2">
-            <Link href={`/scenarios/${question.scenario.slug}`} className="font-medium text-blue-800 underline">
-              See it happen: {question.scenario.title} scenario
+            <Link href={`/scenarios/${question.scenario}`} className="font-medium text-blue-800 underline">
+              See it happen: {scenarioInfo(question.scenario).title} scenario
             </Link>
           </p>
         </div>

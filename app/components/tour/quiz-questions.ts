@@ -1,3 +1,5 @@
+import type { ScenarioSlug } from "@/lib/scenarios/catalog";
+
 /** The knowledge check at the end of the tour. Each answer points to the scenario that shows it. */
 export interface QuizQuestion {
   id: string;
@@ -6,7 +8,8 @@ export interface QuizQuestion {
   /** Index into `options`. */
   answer: number;
   explanation: string;
-  scenario: { slug: string; title: string };
+  /** The scenario that shows the answer happening (its title comes from the scenario catalog). */
+  scenario: ScenarioSlug;
 }
 
 export const QUIZ: QuizQuestion[] = [
@@ -21,7 +24,7 @@ export const QUIZ: QuizQuestion[] = [
     answer: 1,
     explanation:
       "A JWT is checked by its signature and its claims alone. Logout revokes the refresh family and clears Alice's cookies, but a copy of the access token stays valid until exp — the exposure window. A session cookie, by contrast, dies at logout because the server deletes its record.",
-    scenario: { slug: "replay-after-logout", title: "Replay after logout" },
+    scenario: "replay-after-logout",
   },
   {
     id: "denylist-cost",
@@ -34,7 +37,7 @@ export const QUIZ: QuizQuestion[] = [
     answer: 2,
     explanation:
       "The server must ask its store \"is this jti revoked?\" on every request, which is exactly the lookup sessions do. The request flow shows one store query per JWT request once the denylist is on.",
-    scenario: { slug: "replay-after-logout", title: "Replay after logout" },
+    scenario: "replay-after-logout",
   },
   {
     id: "admin-revokes",
@@ -47,7 +50,7 @@ export const QUIZ: QuizQuestion[] = [
     answer: 0,
     explanation:
       "Revoking deletes the user's sessions and refresh families on the server. A session is looked up on every request, so it fails at once; an access token is never looked up, so it lives until exp, and then the refresh that would renew it fails.",
-    scenario: { slug: "admin-revokes-user", title: "Admin revokes the user" },
+    scenario: "admin-revokes-user",
   },
   {
     id: "role-change",
@@ -60,7 +63,7 @@ export const QUIZ: QuizQuestion[] = [
     answer: 1,
     explanation:
       "The session record points to the user, whose current role the server reads each time. The role in a JWT is a claim signed at issue time: it stays stale in the decoded payload until a refresh issues a new token.",
-    scenario: { slug: "role-change", title: "Role change" },
+    scenario: "role-change",
   },
   {
     id: "tampering",
@@ -73,7 +76,7 @@ export const QUIZ: QuizQuestion[] = [
     answer: 0,
     explanation:
       "Anyone can read and edit a JWT payload, but not re-sign it without the server's key. Changing one byte breaks the signature: 401 TOKEN_SIGNATURE_INVALID. Setting alg to \"none\" is refused too; a session seal with one character flipped cannot be unsealed.",
-    scenario: { slug: "tampering", title: "Tampering" },
+    scenario: "tampering",
   },
   {
     id: "expiry-refresh",
@@ -86,7 +89,7 @@ export const QUIZ: QuizQuestion[] = [
     answer: 2,
     explanation:
       "Short-lived access tokens limit the exposure window; the long-lived refresh token, whose cookie Path keeps it away from every other request, buys new ones. Each refresh rotates the refresh token too. Move the demo clock past the access lifetime to see the 401 and the refresh that fixes it.",
-    scenario: { slug: "expiry", title: "Expiry" },
+    scenario: "expiry",
   },
   {
     id: "stolen-refresh",
@@ -99,7 +102,7 @@ export const QUIZ: QuizQuestion[] = [
     answer: 1,
     explanation:
       "Refresh tokens are single use. A spent one coming back (outside the short grace window for concurrent retries) means two parties hold copies, and the server cannot tell which one is legitimate — so it revokes the family.",
-    scenario: { slug: "stolen-refresh-token", title: "Stolen refresh token" },
+    scenario: "stolen-refresh-token",
   },
   {
     id: "xss-storage",
@@ -112,7 +115,7 @@ export const QUIZ: QuizQuestion[] = [
     answer: 1,
     explanation:
       "HttpOnly hides a cookie from document.cookie: the browser sends it but no script can read it. A token in localStorage (or in page memory the script can reach) is readable — and can be sent anywhere. The script can still act within the page while it runs; it just cannot take the token with it.",
-    scenario: { slug: "where-the-token-lives", title: "Where the token lives" },
+    scenario: "where-the-token-lives",
   },
   {
     id: "csrf-bearer",
@@ -125,7 +128,7 @@ export const QUIZ: QuizQuestion[] = [
     answer: 2,
     explanation:
       "CSRF works because browsers attach cookies to cross-site requests. A Bearer token is added by the page's own code, which another site cannot run. Cookie-authenticated actions need their own defence: SameSite cookies and an origin check, which refuse the cross-site post.",
-    scenario: { slug: "csrf", title: "CSRF" },
+    scenario: "csrf",
   },
   {
     id: "fixation",
@@ -138,6 +141,6 @@ export const QUIZ: QuizQuestion[] = [
     answer: 0,
     explanation:
       "If the id stayed the same, an attacker who set it before the victim logged in would share the victim's logged-in session. A fresh id at every login (and privilege change) leaves the pre-login id dead.",
-    scenario: { slug: "session-fixation", title: "Session fixation" },
+    scenario: "session-fixation",
   },
 ];

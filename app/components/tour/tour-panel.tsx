@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { scenarioInfo } from "@/lib/scenarios/catalog";
 import { announceRefresh } from "../lab/lab-client";
 import { ResetDemoButton } from "../instructor/reset-demo-button";
 import { ComparisonTable } from "./comparison-table";
@@ -148,7 +149,7 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
           ) : null}
           {current.scenario ? (
             <p className={`mt-3 ${big ? "text-lg" : "text-sm"}`}>
-              Go deeper: <Link href={`/scenarios/${current.scenario.slug}`} className="text-blue-800 underline">{current.scenario.title} scenario</Link>
+              Go deeper: <Link href={`/scenarios/${current.scenario}`} className="text-blue-800 underline">{scenarioInfo(current.scenario).title} scenario</Link>
             </p>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ScenarioSlug } from "@/lib/scenarios/catalog";
 import { formatDuration } from "@/lib/settings/durations";
 import { lab } from "../lab/lab-client";
 import type { StepContext } from "./step-context";
@@ -12,7 +13,7 @@ export interface TourStep {
   watch?: string;
   doIt?: { label: string; run: (ctx: StepContext) => Promise<void> };
   /** The scenario that goes deeper. */
-  scenario?: { slug: string; title: string };
+  scenario?: ScenarioSlug;
   /** The closing step shows the side-by-side comparison. */
   comparison?: boolean;
 }
@@ -77,7 +78,7 @@ export const TOUR_STEPS: TourStep[] = [
         if (call.trace) ctx.note(`The server only verified the token: ${call.trace.storeQueries} store ${call.trace.storeQueries === 1 ? "query" : "queries"} for one request.`);
       },
     },
-    scenario: { slug: "tampering", title: "Tampering" },
+    scenario: "tampering",
   },
   {
     title: "Logout: the difference",
@@ -109,7 +110,7 @@ export const TOUR_STEPS: TourStep[] = [
         }
       },
     },
-    scenario: { slug: "replay-after-logout", title: "Replay after logout" },
+    scenario: "replay-after-logout",
   },
   {
     title: "Refresh: short-lived access, long-lived refresh",
@@ -132,7 +133,7 @@ export const TOUR_STEPS: TourStep[] = [
         await ctx.pane("jwt", "call-api");
       },
     },
-    scenario: { slug: "expiry", title: "Expiry" },
+    scenario: "expiry",
   },
   {
     title: "Hybrid: the denylist",
@@ -158,7 +159,7 @@ export const TOUR_STEPS: TourStep[] = [
         ctx.note(`JWT access-token copy after logout: ${answer(access)} — ${access.status === 401 ? "refused at once." : "still accepted."}`, access.status === 401 ? "refused" : "ok");
       },
     },
-    scenario: { slug: "replay-after-logout", title: "Replay after logout" },
+    scenario: "replay-after-logout",
   },
   {
     title: "Which to choose",
