@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { cookieNames } from "@/lib/auth/cookies";
 import { resolveMode } from "@/lib/auth/mode";
+import { DemoClockBadge } from "./components/instructor/demo-clock-badge";
 import { ModeToggle } from "./components/mode-toggle";
 import "./globals.css";
 
@@ -28,7 +29,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/login" className="hover:underline">Log in</Link>
               <Link href="/register" className="hover:underline">Register</Link>
             </nav>
-            <div className="ml-auto">
+            <div className="ml-auto flex flex-wrap items-center gap-3">
+              <DemoClockBadge />
               <ModeToggle initialMode={mode} />
             </div>
           </div>
