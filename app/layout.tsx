@@ -24,6 +24,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <nav aria-label="Main" className="flex gap-4 text-sm">
               <Link href="/" className="hover:underline">Lab</Link>
+              <Link href="/scenarios" className="hover:underline">Scenarios</Link>
+              <Link href="/tour" className="hover:underline">Tour</Link>
+              <Link href="/instructor" className="hover:underline">Instructor</Link>
               {/* No prefetch: a prefetched redirect-to-login would be replayed after the user logs in. */}
               <Link href="/dashboard" prefetch={false} className="hover:underline">Dashboard</Link>
               <Link href="/login" className="hover:underline">Log in</Link>
