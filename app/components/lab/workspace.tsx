@@ -8,6 +8,7 @@ import { LabScenarios } from "./lab-scenarios";
 import { AuthPane } from "./pane";
 import { SecondServicePanel } from "./second-service-panel";
 import { StatePanel } from "./state-panel";
+import { StorePanel } from "./store-panel";
 import { readToken } from "./token-holder";
 import { useExchanges, useReloadOnLabActivity } from "./use-lab-events";
 
@@ -35,6 +36,7 @@ export function LabWorkspace({ children }: { children?: React.ReactNode }) {
       <LatestComparison exchanges={exchanges} />
       <FlowHistory exchanges={exchanges} onClear={clear} />
       <StatePanel />
+      <StorePanel />
       <SecondServicePanel jwtBearer={() => (storage === "cookie" ? null : readToken(storage))} />
     </div>
   );

@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { LabPage } from "./fixtures/lab";
+
+/**
+ * Where sessions live is a choice with consequences: the lab shows each store's health and lets the
+ * instructor move new sessions to another store — after which the old cookies find nothing.
+ */
+test("the store panel shows store health and switching the session store strands existing sessions until switched back", async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  const panel = page.getByRole("region", { name: "Stores" });
+  await expect(panel.getByTestId("store-health-session")).toHaveText("✓ up");
+  await expect(panel.getByTestId("store-health-database")).toHaveText("✓ up");
+  await expect(panel.getByTestId("active-session-store")).toHaveText("database");
+
+  await lab.logInAsAlice("session");
+  try {
+    await panel.getByRole("button", { name: "Sessions in memory" }).click();
+    await expect(panel.getByTestId("store-switch-message")).toHaveText("New sessions now go to the memory store.");
+    await expect(panel.getByTestId("active-session-store")).toHaveText("memory");
+
+    // The session was created in the database store; the memory store has never heard of it.
+    await lab.press("session", "Call the protected API");
+    await expect(lab.last("session")).toHaveText("Last: Call the protected API: 401 SESSION_NOT_FOUND");
+    await expect(lab.latest("session").locator("[data-step=session-lookup]")).toContainText("memory store");
+  } finally {
+    await panel.getByRole("button", { name: "Sessions in database" }).click();
+    await expect(panel.getByTestId("active-session-store")).toHaveText("database");
+  }
+});
