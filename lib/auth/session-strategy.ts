@@ -5,6 +5,7 @@ import type { SessionRecord, SessionStore } from "../stores/types";
 import type { UserRow } from "../users/users";
 import { toAuthUser } from "../users/users";
 import { clearCookie, cookieAttributes, setCookie } from "./cookies";
+import { SealCache } from "./seal-cache";
 import type { AuthContext, AuthResult, AuthStrategy, AuthUser, CookieInstruction, CredentialInput, IssueResult } from "./types";
 
 /** Seals are ~200 bytes; anything far larger is garbage and is refused before any crypto. */
@@ -37,6 +38,8 @@ export interface SessionIssueResult extends IssueResult {
  */
 export class SessionStrategy implements AuthStrategy {
   readonly mode = "session" as const;
+  /** Seals this process has unsealed before: the crypto is skipped, the store lookup never is. */
+  private readonly seals = new SealCache();
   constructor(private readonly deps: SessionStrategyDeps) {}
 
   async issue(user: AuthUser, input: CredentialInput, ctx: AuthContext): Promise<SessionIssueResult> {
@@ -76,8 +79,10 @@ export class SessionStrategy implements AuthStrategy {
     }
     trace.setCredential(this.deps.cookieName, raw.length);
 
-    const token = await trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => this.unsealToken(raw));
+    const cachedToken = this.seals.get(raw);
+    const token = await trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => cachedToken ?? this.unsealToken(raw));
     if (!token) return this.reject(ctx, "SESSION_INVALID", "The seal did not verify: tampered, foreign or garbage");
+    if (cachedToken) trace.note("Already unsealed by this instance: the crypto is cached, the lookup below never is");
 
     const id = sha256Hex(token);
     const record = await trace.step("session-lookup", "Look the session up in the store", "store", () => this.deps.store.get(id));
@@ -151,9 +156,13 @@ export class SessionStrategy implements AuthStrategy {
   /** Returns the session token inside a seal, or null for anything that is not a valid seal of ours. */
   private async unsealToken(seal: string | undefined): Promise<string | null> {
     if (!seal || seal.length > MAX_SEAL_BYTES) return null;
+    const cached = this.seals.get(seal);
+    if (cached) return cached;
     try {
       const data = await unsealData<{ t?: unknown }>(seal, { password: this.deps.sealPasswords, ttl: 0 });
-      return typeof data.t === "string" && TOKEN_PATTERN.test(data.t) ? data.t : null;
+      if (typeof data.t !== "string" || !TOKEN_PATTERN.test(data.t)) return null;
+      this.seals.set(seal, data.t);
+      return data.t;
     } catch {
       // iron-session throws on some malformed input (bad base64, wrong part count): still just garbage.
       return null;
