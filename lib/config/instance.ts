@@ -13,3 +13,14 @@ export function instanceStartedAt(): string {
 export function instanceIdentity(): { instanceId: string; startedAt: string } {
   return { instanceId: appEnv().instanceId, startedAt: instanceStartedAt() };
 }
+
+/** `GET /api/lab/instance`: public facts about the process that answered. */
+export interface InstanceInfo {
+  instanceId: string;
+  startedAt: string;
+  pid: number;
+  sessionStore: string;
+  denylistStore: string;
+  /** Other instances the lab may relay a credential to (`PEER_URLS`). */
+  peers: string[];
+}

@@ -1,6 +1,6 @@
 import { services } from "@/lib/auth/services";
 import { appEnv } from "@/lib/config/env";
-import { instanceIdentity } from "@/lib/config/instance";
+import { instanceIdentity, type InstanceInfo } from "@/lib/config/instance";
 import { json } from "@/lib/http/respond";
 import { apiRoute } from "@/lib/http/route";
 
@@ -10,11 +10,12 @@ import { apiRoute } from "@/lib/http/route";
  */
 export const GET = apiRoute(async () => {
   const { sessionStore, denylist } = services();
-  return json({
+  const info: InstanceInfo = {
     ...instanceIdentity(),
     pid: process.pid,
     sessionStore: sessionStore.kind,
     denylistStore: denylist.kind,
     peers: appEnv().peerUrls,
-  });
+  };
+  return json(info);
 });
