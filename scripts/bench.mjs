@@ -11,6 +11,7 @@
 //
 //   BENCH_SECONDS=10 (per measurement)  BENCH_CONNECTIONS=10  BENCH_PORT=3900
 //   PG_URL=postgres://postgres@127.0.0.1:5432 (server)  REDIS_URL=redis://127.0.0.1:6379
+//   BENCH_ONLY=session-sqlite,jwt-hs256,growth (a subset while working on one case: printed, not written)
 //
 // A case whose service is missing, or whose store the server does not actually use (checked with
 // GET /api/lab/instance), is reported as not run, with the reason. Nothing is ever estimated.
@@ -45,6 +46,8 @@ const REDIS_URL = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 const TIMING_SAMPLES = 200;
 const GROWTH_SAMPLES = 400;
 const workDir = path.join(ROOT, "tmp", "bench");
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => s.trim())) : null;
+const wanted = (name) => !ONLY || ONLY.has(name);
 const ALICE = { email: "alice@example.com", password: "wonderland-demo" };
 
 /** The issue's targets, as ratios to the unauthenticated route in the same run. */
@@ -143,7 +146,9 @@ const round2 = (x) => Math.round(x * 100) / 100;
  * One server, one or more protected cases, each between two runs of the unauthenticated route.
  * `expect(info)` returns why the server is not configured as the case needs, or null.
  */
-async function configuration(results, name, env, plan) {
+async function configuration(results, name, env, fullPlan) {
+  const plan = fullPlan.filter((c) => wanted(c.name));
+  if (plan.length === 0) return;
   const server = await startServer(name, env);
   try {
     for (const c of plan) {
@@ -183,8 +188,12 @@ async function withPostgres(fn) {
 
 const GROWTH_STEPS = [1_000, 100_000, 1_000_000];
 
-/** Bulk inserts (one statement per step) of extra live sessions for the demo user, then timings. */
-async function sessionGrowth(label, env, insert) {
+/**
+ * Bulk inserts (one statement per step) of extra live sessions for the demo user, then timings:
+ * the server's own session-lookup step, and the bare index lookup by primary key measured from
+ * here (no ORM, no HTTP), for random existing sessions.
+ */
+async function sessionGrowth(label, env, insert, rawLookup) {
   const server = await startServer(`growth-${label}`, env);
   const out = [];
   try {
@@ -194,9 +203,11 @@ async function sessionGrowth(label, env, insert) {
       const started = Date.now();
       await insert(server, target - live);
       live = target;
+      const filledMs = Date.now() - started;
       const steps = await serverTiming(`${server.base}/api/me?mode=session`, headers, GROWTH_SAMPLES);
-      out.push({ store: label, liveSessions: target, sessionLookupUs: steps["session-lookup"], userLookupUs: steps["user-lookup"] });
-      log(`${label}: ${target.toLocaleString("en")} live sessions (filled in ${Date.now() - started} ms) → session lookup ${steps["session-lookup"]} µs (median of ${GROWTH_SAMPLES})`);
+      const indexLookupUs = await rawLookup(server);
+      out.push({ store: label, liveSessions: target, sessionLookupUs: steps["session-lookup"], userLookupUs: steps["user-lookup"], indexLookupUs });
+      log(`${label}: ${target.toLocaleString("en")} live sessions (filled in ${filledMs} ms) → session-lookup step ${steps["session-lookup"]} µs (median of ${GROWTH_SAMPLES}), bare index lookup ${indexLookupUs} µs`);
     }
   } finally {
     await server.stop();
@@ -215,6 +226,42 @@ function sqliteInsert(server, count) {
     ).run(count, sample.userId, sample.createdAt, sample.lastSeenAt, sample.idleExpiresAt, sample.absoluteExpiresAt);
   } finally {
     db.close();
+  }
+}
+
+const RAW_LOOKUPS = 2_000;
+const medianOf = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function sqliteRawLookup(server) {
+  const db = new Database(path.join(server.dataDir, "authlab.db"), { readonly: true });
+  try {
+    const ids = db.prepare(`SELECT id FROM Session ORDER BY random() LIMIT ${RAW_LOOKUPS}`).pluck().all();
+    const get = db.prepare("SELECT * FROM Session WHERE id = ?");
+    const times = ids.map((id) => {
+      const t0 = process.hrtime.bigint();
+      get.get(id);
+      return Number(process.hrtime.bigint() - t0) / 1000;
+    });
+    return Math.round(medianOf(times) * 10) / 10;
+  } finally {
+    db.close();
+  }
+}
+
+async function postgresRawLookup(server) {
+  const client = new pg.Client({ connectionString: server.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT id FROM "Session" ORDER BY random() LIMIT ${RAW_LOOKUPS}`);
+    const times = [];
+    for (const { id } of rows) {
+      const t0 = process.hrtime.bigint();
+      await client.query({ name: "session-by-id", text: 'SELECT * FROM "Session" WHERE id = $1', values: [id] });
+      times.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+    return Math.round(medianOf(times));
+  } finally {
+    await client.end();
   }
 }
 
@@ -245,7 +292,7 @@ function markdown(results) {
     const target = TARGETS[c.name];
     return target === undefined ? "—" : `≥ ${target} ${c.ratio >= target ? "met" : "missed"}`;
   };
-  const growthRows = results.sessionGrowth.map((g) => `| ${g.store} | ${g.liveSessions.toLocaleString("en")} | ${g.sessionLookupUs} | ${g.userLookupUs} |`);
+  const growthRows = results.sessionGrowth.map((g) => `| ${g.store} | ${g.liveSessions.toLocaleString("en")} | ${g.sessionLookupUs} | ${g.userLookupUs} | ${g.indexLookupUs} |`);
   return [
     "# AuthLab benchmark",
     "",
@@ -262,10 +309,11 @@ function markdown(results) {
     "",
     "## Session lookup as the store grows",
     "",
-    `Median \`session-lookup\` step over ${GROWTH_SAMPLES} sequential requests; target: flat within ±${GROWTH_TOLERANCE * 100} % from 1k to 1M live sessions.`,
+    `Median \`session-lookup\` step over ${GROWTH_SAMPLES} sequential requests (the server's own timing, ORM included); target: flat within ±${GROWTH_TOLERANCE * 100} % from 1k to 1M live sessions.`,
+    `"Bare index lookup" is the same primary-key SELECT sent directly (better-sqlite3 / pg, no ORM, no HTTP) for ${RAW_LOOKUPS} random existing sessions: the part that could grow with the table.`,
     "",
-    "| store | live sessions | session lookup µs | user lookup µs |",
-    "| --- | ---: | ---: | ---: |",
+    "| store | live sessions | session-lookup step µs | user-lookup step µs | bare index lookup µs |",
+    "| --- | ---: | ---: | ---: | ---: |",
     ...growthRows,
     "",
     ...results.growthVerdicts.map((v) => `- ${v}`),
@@ -286,9 +334,13 @@ async function main() {
     { name: "session-sqlite", mode: "session", expect: sessionIn("database") },
     { name: "jwt-hs256", mode: "jwt" },
   ]);
-  if (pgProblem) results.notRun.push({ name: "session-postgres", reason: `PostgreSQL not reachable at ${PG_SERVER} (${pgProblem})` });
+  if (!wanted("session-postgres")) {
+    // not asked for
+  } else if (pgProblem) results.notRun.push({ name: "session-postgres", reason: `PostgreSQL not reachable at ${PG_SERVER} (${pgProblem})` });
   else await withPostgres((url) => configuration(results, "postgres", { DATABASE_URL: url }, [{ name: "session-postgres", mode: "session", expect: sessionIn("database") }]));
-  if (!hasRedis) {
+  if (!wanted("session-redis") && !wanted("jwt-denylist-redis")) {
+    // not asked for
+  } else if (!hasRedis) {
     results.notRun.push({ name: "session-redis", reason: `Redis not reachable at ${REDIS_URL}` }, { name: "jwt-denylist-redis", reason: `Redis not reachable at ${REDIS_URL}` });
   } else {
     await configuration(results, "redis", { REDIS_URL, SESSION_STORE: "redis" }, [{ name: "session-redis", mode: "session", expect: sessionIn("redis") }]);
@@ -297,9 +349,9 @@ async function main() {
   await configuration(results, "es256", { JWT_ALG: "ES256" }, [{ name: "jwt-es256", mode: "jwt" }]);
   await configuration(results, "eddsa", { JWT_ALG: "EdDSA" }, [{ name: "jwt-eddsa", mode: "jwt" }]);
 
-  results.sessionGrowth.push(...(await sessionGrowth("sqlite", {}, sqliteInsert)));
-  if (!pgProblem) {
-    results.sessionGrowth.push(...(await withPostgres((url) => sessionGrowth("postgres", { DATABASE_URL: url }, postgresInsert))));
+  if (wanted("growth")) results.sessionGrowth.push(...(await sessionGrowth("sqlite", {}, sqliteInsert, sqliteRawLookup)));
+  if (wanted("growth") && !pgProblem) {
+    results.sessionGrowth.push(...(await withPostgres((url) => sessionGrowth("postgres", { DATABASE_URL: url }, postgresInsert, postgresRawLookup))));
   }
   for (const store of new Set(results.sessionGrowth.map((g) => g.store))) {
     const rows = results.sessionGrowth.filter((g) => g.store === store);
@@ -323,11 +375,15 @@ async function main() {
     sessionGrowth: results.sessionGrowth,
     growthVerdicts: results.growthVerdicts,
   };
+  const md = markdown(results);
+  console.log(`\n${md}`);
+  if (ONLY) {
+    log("BENCH_ONLY is set: a partial run, so bench/results.json and bench/RESULTS.md were left as they were");
+    return;
+  }
   mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench/results.json"), `${JSON.stringify(json, null, 2)}\n`);
-  const md = markdown(results);
   writeFileSync(path.join(ROOT, "bench/RESULTS.md"), md);
-  console.log(`\n${md}`);
   log("wrote bench/results.json and bench/RESULTS.md");
 }
 
