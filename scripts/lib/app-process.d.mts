@@ -30,5 +30,6 @@ export function startApp(options: {
   env: Env;
   host?: string;
   onOutput?: (line: string) => void;
+  nodeArgs?: string[];
   readyTimeoutMs?: number;
 }): Promise<AppProcess>;

@@ -140,10 +140,11 @@ export async function ensureAsymmetricKeyFile(file, alg) {
 
 /**
  * Starts `next start` (production build) on `port` with `env` and waits until /api/ping answers.
- * `host` binds one address (tests use 127.0.0.1); `onOutput(line)` receives the server's log lines. Returns a handle with `url`, `stop()`, `log()`.
+ * `host` binds one address (tests use 127.0.0.1); `onOutput(line)` receives the server's log lines;
+ * `nodeArgs` go to node itself (`--cpu-prof` when profiling). Returns a handle with `url`, `stop()`, `log()`.
  */
-export async function startApp({ port, env, host, onOutput, readyTimeoutMs = 60_000 }) {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), ...(host ? ["-H", host] : [])], {
+export async function startApp({ port, env, host, onOutput, nodeArgs = [], readyTimeoutMs = 60_000 }) {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), ...(host ? ["-H", host] : [])], {
     cwd: ROOT,
     env: { ...env, NODE_ENV: "production", PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
