@@ -2,6 +2,7 @@ import "server-only";
 import { appEnv } from "../config/env";
 import { secrets } from "../config/secrets";
 import { getPrisma } from "../db/client";
+import { getHotReads } from "../db/hot-reads";
 import { MemorySessionStore } from "../stores/memory-session-store";
 import { PrismaDenylistStore } from "../stores/prisma-denylist-store";
 import { PrismaSessionStore } from "../stores/prisma-session-store";
@@ -36,7 +37,7 @@ function build(): AuthServices {
   const { sessionPasswords, jwtSecrets } = secrets();
   const db = getPrisma();
   const names = cookieNames();
-  const users = new UserRepository(db);
+  const users = new UserRepository(db, getHotReads());
   const sessionStore = sessionStoreFromEnv();
   const denylist = new PrismaDenylistStore(db);
   const refresh = new RefreshTokenService(db);
