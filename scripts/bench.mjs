@@ -370,8 +370,9 @@ async function main() {
     cases: [
       { name: "unauthenticated", reqPerSec: results.baseline?.reqPerSec, ratio: 1, p50Ms: results.baseline?.p50Ms, p99Ms: results.baseline?.p99Ms, steps: {} },
       ...results.cases.map(({ name, reqPerSec, ratio, p50Ms, p99Ms, baselineReqPerSec, steps, requests }) => ({ name, reqPerSec, ratio, p50Ms, p99Ms, baselineReqPerSec, requests, steps, target: TARGETS[name] ?? null, met: TARGETS[name] === undefined ? null : ratio >= TARGETS[name] })),
+      // A case that could not run keeps its name, with no figures and the reason.
+      ...results.notRun.map(({ name, reason }) => ({ name, reqPerSec: null, ratio: null, p50Ms: null, p99Ms: null, notRun: reason, target: TARGETS[name] ?? null, met: null })),
     ],
-    notRun: results.notRun,
     sessionGrowth: results.sessionGrowth,
     growthVerdicts: results.growthVerdicts,
   };
