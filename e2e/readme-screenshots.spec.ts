@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./fixtures/api";
+import { LabPage } from "./fixtures/lab";
 import { DashboardPage, LoginPage } from "./fixtures/pages";
 
 /** Produces the README's screenshots from the running app (docs/screenshots/), wide and narrow. */
@@ -15,5 +16,25 @@ test.describe("README screenshots", () => {
     await page.screenshot({ path: "docs/screenshots/dashboard-session.png", fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: "docs/screenshots/dashboard-session-narrow.png", fullPage: true });
+  });
+
+  test("the lab: both panes signed in, their latest requests compared, the server state", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const lab = new LabPage(page);
+    await lab.goto();
+    await lab.logInAsAlice("session");
+    await lab.logInAsAlice("jwt");
+    await lab.press("session", "Call the protected API");
+    await expect(lab.last("session")).toHaveText("Last: Call the protected API: 200");
+    await lab.press("jwt", "Call the protected API");
+    await expect(lab.last("jwt")).toHaveText("Last: Call the protected API: 200");
+    await expect(lab.latest("jwt").getByTestId("flow-store-queries")).toHaveText("0");
+    await page.screenshot({ path: "docs/screenshots/lab.png" });
+    await page.screenshot({ path: "docs/screenshots/lab-full.png", fullPage: true });
+    await lab.latest("session").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "docs/screenshots/lab-request-flow.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: "docs/screenshots/lab-narrow.png" });
   });
 });

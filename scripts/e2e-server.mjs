@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.E2E_PORT ?? "3100";
 const dataDir = path.join(root, "tmp", `e2e-${port}`);
+const verifierPort = String(Number(port) + 1500);
 
 if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.error("e2e-server: no production build found; run `npm run build` first (npm test does).");
@@ -32,11 +33,24 @@ const env = {
   RATE_LIMIT_IP_FAILURES: "1000",
   SEED_DEMO_USERS: "true",
   INSTANCE_ID: process.env.INSTANCE_ID ?? `e2e-${port}`,
+  // The second service (no database, no store) runs beside the app for the lab's relay.
+  VERIFIER_URL: `http://127.0.0.1:${verifierPort}`,
 };
 
 const migrate = spawnSync(process.execPath, [path.join(root, "scripts/db-migrate.mjs")], { cwd: root, env, stdio: "inherit" });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { cwd: root, env, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));
-next.on("exit", (code) => process.exit(code ?? 0));
+const verifier = spawn(process.execPath, [path.join(root, "scripts/verifier-service.mjs")], {
+  cwd: root,
+  env: { ...process.env, VERIFIER_PORT: verifierPort, JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json` },
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => {
+  verifier.kill(signal);
+  next.kill(signal);
+});
+next.on("exit", (code) => {
+  verifier.kill();
+  process.exit(code ?? 0);
+});

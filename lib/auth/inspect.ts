@@ -38,13 +38,15 @@ async function inspectJwt(token: string, ctx: AuthContext): Promise<DecodedJwt> 
 /** What the server received on this request, decoded as far as the server can, without any raw secret. */
 export async function inspectRequest(input: CredentialInput, ctx: AuthContext) {
   const names = cookieNames();
-  const { session, sessionStore } = services();
+  const { session, sessionStore, users } = services();
 
   const sessionCookie = input.cookies[names.session];
   let sessionView: Record<string, unknown> | null = null;
   if (sessionCookie) {
     const id = await session.sessionIdOf(input);
     const record = id ? await sessionStore.get(id) : null;
+    // Session mode reads the user's current role from the database on every request: show that.
+    const owner = record ? await users.findById(record.userId) : null;
     sessionView = {
       bytes: sessionCookie.length,
       // The browser sees only this opaque string; the token inside is never shown, only its hash prefix.
@@ -57,6 +59,7 @@ export async function inspectRequest(input: CredentialInput, ctx: AuthContext) {
         idleExpiresAt: record.idleExpiresAt.toISOString(),
         absoluteExpiresAt: record.absoluteExpiresAt.toISOString(),
         userAgent: record.userAgent,
+        user: owner ? { email: owner.email, role: owner.role, disabled: owner.disabled } : null,
       },
     };
   }

@@ -57,7 +57,7 @@ export async function labFetch<T = unknown>(
   pane: LabExchange["pane"],
   label: string,
   path: string,
-  options: { method?: string; body?: unknown; bearer?: string | null; sent?: string } = {},
+  options: { method?: string; body?: unknown; bearer?: string | null; sent?: string; quiet?: boolean } = {},
 ): Promise<LabExchange<T>> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {};
@@ -92,7 +92,8 @@ export async function labFetch<T = unknown>(
     durationMs: Math.round(performance.now() - started),
     at: new Date().toISOString(),
   };
-  window.dispatchEvent(new CustomEvent<LabExchange>(LAB_EVENT, { detail: exchange as LabExchange }));
+  // Quiet reads (the panes' own inspector polling) are not requests a learner made: not drawn.
+  if (!options.quiet) window.dispatchEvent(new CustomEvent<LabExchange>(LAB_EVENT, { detail: exchange as LabExchange }));
   return exchange;
 }
 
@@ -114,21 +115,31 @@ export interface DemoUser {
 
 export const lab = {
   me: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Call the protected API", `/api/me?mode=${pane}`, { bearer: bearer ?? null }),
-  login: (pane: PaneMode, user: DemoUser) =>
-    labFetch(pane, `Log in as ${user.email}`, `/api/auth/${pane}/login`, { method: "POST", body: { email: user.email, password: user.password }, sent: "email + password (JSON body)" }),
+  /** `refreshOnly`: JWT access token in the body only (the pane keeps it in memory or localStorage). */
+  login: (pane: PaneMode, user: DemoUser, options: { refreshOnly?: boolean } = {}) =>
+    labFetch<{ accessToken?: string }>(pane, `Log in as ${user.email}`, `/api/auth/${pane}/login${options.refreshOnly ? "?cookies=refresh-only" : ""}`, {
+      method: "POST",
+      body: { email: user.email, password: user.password },
+      sent: "email + password (JSON body)",
+    }),
   logout: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Log out", `/api/auth/${pane}/logout`, { method: "POST", bearer: bearer ?? null }),
   logoutAll: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Log out everywhere", `/api/auth/${pane}/logout-all`, { method: "POST", bearer: bearer ?? null }),
   /** An admin access token held in page memory only (no cookies touched): for instructor actions in scenarios. */
   adminToken: (admin: DemoUser) =>
     labFetch<{ accessToken: string }>("lab", `Get an admin token for ${admin.email} (no cookies)`, "/api/auth/jwt/login?cookies=none", { method: "POST", body: { email: admin.email, password: admin.password }, sent: "email + password (JSON body)" }),
-  refresh: () => labFetch("jwt", "Refresh the access token", "/api/auth/jwt/refresh", { method: "POST", sent: "__Secure-refresh cookie (Path=/api/auth/jwt)" }),
-  inspect: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Inspect what the server receives", `/api/inspect?mode=${pane}`, { bearer: bearer ?? null }),
+  refresh: (options: { refreshOnly?: boolean } = {}) =>
+    labFetch<{ accessToken?: string }>("jwt", "Refresh the access token", `/api/auth/jwt/refresh${options.refreshOnly ? "?cookies=refresh-only" : ""}`, {
+      method: "POST",
+      sent: "__Secure-refresh cookie (Path=/api/auth/jwt)",
+    }),
+  inspect: (pane: PaneMode, bearer?: string | null, options: { quiet?: boolean } = {}) =>
+    labFetch(pane, "Inspect what the server receives", `/api/inspect?mode=${pane}`, { bearer: bearer ?? null, quiet: options.quiet ?? false }),
   capture: (pane: PaneMode | "lab", bearer?: string | null) => labFetch(pane, "Copy the credentials (server-side capture)", "/api/auth/jwt/capture", { method: "POST", bearer: bearer ?? null }),
   replay: (pane: PaneMode | "lab", captureId: string, credential: "session" | "access" | "refresh") =>
     labFetch(pane, `Replay the copied ${credential} credential`, "/api/lab/replay", { method: "POST", body: { captureId, credential }, sent: "nothing of yours: the server replays the copy" }),
   tamperSession: () => labFetch("session", "Flip one character of the session seal", "/api/lab/tamper-session", { method: "POST" }),
-  state: () => labFetch("lab", "Read server state", "/api/lab/state"),
-  settings: () => labFetch("lab", "Read settings", "/api/settings"),
+  state: (options: { quiet?: boolean } = {}) => labFetch("lab", "Read server state", "/api/lab/state", { quiet: options.quiet ?? false }),
+  settings: (options: { quiet?: boolean } = {}) => labFetch("lab", "Read settings", "/api/settings", { quiet: options.quiet ?? false }),
   patchSettings: (patch: Record<string, unknown>, adminBearer: string) => labFetch("lab", "Change settings (admin)", "/api/settings", { method: "PATCH", body: patch, bearer: adminBearer }),
   clock: () => labFetch("lab", "Read the demo clock", "/api/demo/clock"),
   advanceClock: (seconds: number) => labFetch("lab", `Move the demo clock +${seconds} s`, "/api/demo/clock", { method: "POST", body: { advanceSeconds: seconds } }),

@@ -1,4 +1,5 @@
 import { authContext, traced } from "@/lib/auth/request-auth";
+import { deliverCookies, jwtDelivery } from "@/lib/auth/jwt-delivery";
 import { services } from "@/lib/auth/services";
 import { json } from "@/lib/http/respond";
 import { apiRoute } from "@/lib/http/route";
@@ -7,9 +8,10 @@ import { publicUser, toAuthUser } from "@/lib/users/users";
 
 export const POST = apiRoute(async (request) => {
   const { jwt, users } = services();
+  const delivery = jwtDelivery(request.nextUrl);
   const user = await verifyLogin(request, users);
   const ctx = await authContext("jwt");
-  if (request.nextUrl.searchParams.get("cookies") === "none") {
+  if (delivery === "none") {
     // Token only: for API clients that keep the token themselves. No cookies, hence no refresh token.
     const only = await traced(ctx, () => jwt.issueAccessOnly(toAuthUser(user), ctx));
     ctx.trace.setVerdict(true, 200);
@@ -19,6 +21,6 @@ export const POST = apiRoute(async (request) => {
   ctx.trace.setVerdict(true, 200);
   return json(
     { accessToken: issued.accessToken, tokenType: "Bearer", expiresIn: issued.expiresIn, user: publicUser(user), trace: ctx.trace },
-    { cookies: issued.cookies, trace: ctx.trace },
+    { cookies: deliverCookies(issued.cookies, delivery), trace: ctx.trace },
   );
 });

@@ -1,0 +1,119 @@
+import { proxyRunsOn } from "@/lib/auth/proxy-paths";
+import type { StepKind, TraceStep } from "@/lib/trace/trace";
+import type { LabExchange } from "./lab-client";
+
+interface Lane {
+  key: string;
+  title: string;
+  steps: TraceStep[];
+  note: string;
+}
+
+const STRATEGY_KINDS: StepKind[] = ["credential", "crypto", "check"];
+
+function pathOf(exchange: LabExchange): string {
+  return exchange.path.split("?")[0] ?? exchange.path;
+}
+
+/** Splits the server's trace into the lanes a request passes through, in order. */
+function lanes(exchange: LabExchange): Lane[] {
+  const steps = exchange.trace?.steps ?? [];
+  const credential = exchange.trace?.credential;
+  const storeSteps = steps.filter((s) => s.kind === "store");
+  const storeQueries = exchange.trace?.storeQueries ?? 0;
+  const cookies = exchange.trace?.cookies ?? [];
+  return [
+    {
+      key: "browser",
+      title: "Browser",
+      steps: [],
+      note: `sent ${exchange.sent}${credential ? ` — ${credential.bytes} bytes of credential (${credential.source})` : ""}`,
+    },
+    {
+      key: "proxy",
+      title: "Proxy",
+      steps: [],
+      note: proxyRunsOn(pathOf(exchange))
+        ? "proxy.ts ran: checked that a credential is present, then passed the request on"
+        : "not in proxy.ts's matcher: the route handler authenticates by itself",
+    },
+    {
+      key: "strategy",
+      title: "Strategy",
+      steps: steps.filter((s) => STRATEGY_KINDS.includes(s.kind)),
+      note: exchange.trace ? "" : "no trace: the server did not authenticate this request",
+    },
+    {
+      key: "store",
+      title: "Store",
+      steps: storeSteps,
+      note: storeQueries === 0 ? "not contacted — 0 store queries" : `${storeQueries} store ${storeQueries === 1 ? "query" : "queries"}`,
+    },
+    {
+      key: "handler",
+      title: "Handler",
+      steps: steps.filter((s) => s.kind === "issue"),
+      note: cookies.length ? cookies.map((c) => `${c.action === "set" ? "sets" : "clears"} ${c.name}`).join(", ") : "sets no cookie",
+    },
+    {
+      key: "response",
+      title: "Response",
+      steps: steps.filter((s) => s.kind === "verdict"),
+      note: `${exchange.status || "no response"}${exchange.code ? ` ${exchange.code}` : ""}`,
+    },
+  ];
+}
+
+function StepLine({ step }: { step: TraceStep }) {
+  return (
+    <li data-step={step.name}>
+      <span aria-hidden="true">{step.outcome === "ok" ? "✓ " : "✗ "}</span>
+      <span className="sr-only">{step.outcome === "ok" ? "ok: " : "failed: "}</span>
+      {step.label}
+      {step.detail ? <span className="text-slate-600"> — {step.detail}</span> : null}
+      <span className="block font-mono text-slate-700">
+        {step.durationUs} µs{step.storeQueries ? ` · ${step.storeQueries} store ${step.storeQueries === 1 ? "query" : "queries"}` : ""}
+      </span>
+    </li>
+  );
+}
+
+/** One request drawn as browser → proxy → strategy → store → handler → response, from the server's trace. */
+export function RequestFlow({ exchange }: { exchange: LabExchange }) {
+  const trace = exchange.trace;
+  return (
+    <figure className="space-y-2" aria-label={`Request flow: ${exchange.label}`} data-testid="request-flow">
+      <figcaption className="text-sm">
+        <span className="font-mono">
+          {exchange.method} {exchange.path}
+        </span>{" "}
+        → <strong data-testid="flow-status">{exchange.status || "network error"}</strong>
+        {exchange.code ? <code className="ml-1" data-testid="flow-code">{exchange.code}</code> : null}
+        {trace ? (
+          <span className="text-slate-600">
+            {" "}
+            · <span data-testid="flow-store-queries">{trace.storeQueries}</span> store {trace.storeQueries === 1 ? "query" : "queries"} · {trace.totalUs} µs on the server · instance{" "}
+            <code>{trace.instanceId}</code>
+          </span>
+        ) : null}
+      </figcaption>
+      <ol className="grid grid-cols-2 gap-1 text-xs sm:grid-cols-3">
+        {lanes(exchange).map((lane, i) => (
+          <li key={lane.key} className="relative rounded border border-slate-200 bg-white p-2" data-lane={lane.key}>
+            <p className="font-semibold uppercase tracking-wide text-slate-600">
+              {i + 1}. {lane.title}
+            </p>
+            {lane.steps.length ? (
+              <ul className="mt-1 space-y-0.5">
+                {lane.steps.map((step, j) => (
+                  <StepLine key={`${step.name}-${j}`} step={step} />
+                ))}
+              </ul>
+            ) : null}
+            {lane.note ? <p className="mt-1 text-slate-700">{lane.note}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}

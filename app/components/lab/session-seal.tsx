@@ -1,0 +1,52 @@
+import { Countdown } from "./countdown";
+import type { SessionCookieDecoded } from "./inspect-types";
+
+function time(iso: string): string {
+  return new Date(iso).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+}
+
+/** The session cookie as what it is — an opaque seal — beside what the server holds for it. */
+export function SessionSeal({ decoded, serverNow }: { decoded: SessionCookieDecoded; serverNow: string }) {
+  const record = decoded.record;
+  return (
+    <div className="space-y-2" data-testid="session-seal">
+      <section aria-label="What the browser holds" className="rounded border border-slate-200 bg-slate-50 p-2 text-xs">
+        <h4 className="font-bold uppercase text-slate-700">What the browser holds: an opaque seal ({decoded.bytes} bytes)</h4>
+        <p className="font-mono break-all">{decoded.sealPreview}</p>
+        <p>
+          Encrypted and authenticated with iron-session: no claims to read. Inside is only a random token; the server keeps its SHA-256.{" "}
+          {decoded.unsealed ? "The server unsealed it." : "The server could not unseal it (tampered or from another key)."}
+        </p>
+      </section>
+      <section aria-label="What the server holds" className="rounded border border-teal-300 bg-teal-50 p-2 text-xs">
+        <h4 className="font-bold uppercase text-teal-900">What the server holds</h4>
+        {record ? (
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3">
+            <dt>Record key</dt>
+            <dd className="font-mono">
+              sha256 <span data-testid="session-id-prefix">{decoded.sessionIdPrefix}</span>…
+            </dd>
+            <dt>User (read now)</dt>
+            <dd>
+              {record.user ? `${record.user.email} · role ${record.user.role}${record.user.disabled ? " · disabled" : ""}` : "deleted"}
+            </dd>
+            <dt>Created</dt>
+            <dd>{time(record.createdAt)}</dd>
+            <dt>Last seen</dt>
+            <dd>{time(record.lastSeenAt)}</dd>
+            <dt>Idle expiry</dt>
+            <dd>
+              {time(record.idleExpiresAt)} (in <Countdown key={`${serverNow}-idle`} until={record.idleExpiresAt} serverNow={serverNow} label="Idle expiry in" />, slides on each request)
+            </dd>
+            <dt>Absolute expiry</dt>
+            <dd>
+              {time(record.absoluteExpiresAt)} (in <Countdown key={`${serverNow}-abs`} until={record.absoluteExpiresAt} serverNow={serverNow} label="Absolute expiry in" />, never moves)
+            </dd>
+          </dl>
+        ) : (
+          <p data-testid="no-session-record">No record: the session was deleted (logout, revocation) or has expired. The cookie is now worthless.</p>
+        )}
+      </section>
+    </div>
+  );
+}
