@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { cookieNames } from "@/lib/auth/cookies";
 import { resolveMode } from "@/lib/auth/mode";
+import { DemoClockBadge } from "./components/instructor/demo-clock-badge";
 import { ModeToggle } from "./components/mode-toggle";
 import "./globals.css";
 
@@ -23,12 +24,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <nav aria-label="Main" className="flex gap-4 text-sm">
               <Link href="/" className="hover:underline">Lab</Link>
+              <Link href="/scenarios" className="hover:underline">Scenarios</Link>
+              <Link href="/tour" className="hover:underline">Tour</Link>
+              <Link href="/instructor" className="hover:underline">Instructor</Link>
               {/* No prefetch: a prefetched redirect-to-login would be replayed after the user logs in. */}
               <Link href="/dashboard" prefetch={false} className="hover:underline">Dashboard</Link>
               <Link href="/login" className="hover:underline">Log in</Link>
               <Link href="/register" className="hover:underline">Register</Link>
             </nav>
-            <div className="ml-auto">
+            <div className="ml-auto flex flex-wrap items-center gap-3">
+              <DemoClockBadge />
               <ModeToggle initialMode={mode} />
             </div>
           </div>

@@ -12,6 +12,11 @@ export default function LabPage() {
           decides which one guards the <Link href="/dashboard" prefetch={false} className="underline">dashboard</Link>. Press a button and watch what the
           server did.
         </p>
+        <p className="text-slate-700">
+          New here? Take the <Link href="/tour" className="font-semibold underline">guided tour</Link> (seven steps that drive both panes), run the{" "}
+          <Link href="/scenarios" className="font-semibold underline">scenarios</Link> below, then try the{" "}
+          <Link href="/tour/quiz" className="font-semibold underline">knowledge check</Link>.
+        </p>
       </header>
       <LabWorkspace />
     </div>

@@ -122,5 +122,7 @@ test.describe("The lab, side by side", () => {
     expect(await history.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
     // The requests are the scenario's own, drawn with the server's trace.
     await expect(history.getByRole("button", { name: /Log in as alice@example.com/ }).first()).toBeVisible();
+    // A replay is a relay: the history shows what the replayed copy itself got (the pre-login session is dead).
+    await expect(history.getByRole("button", { name: /Replay the copied session credential.*401 \S+ via 200/ })).toBeVisible();
   });
 });

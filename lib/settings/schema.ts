@@ -1,19 +1,24 @@
 import { z } from "zod";
+import { SETTING_BOUNDS } from "./bounds";
+
+function seconds(key: keyof typeof SETTING_BOUNDS) {
+  return z.number().int().min(SETTING_BOUNDS[key].min).max(SETTING_BOUNDS[key].max);
+}
 
 export const JWT_STORAGES = ["cookie", "memory", "localStorage"] as const;
 
 /** Every runtime setting, its bounds and its meaning. Defaults come from the environment (lib/config/env.ts). */
 export const settingsSchema = z.strictObject({
   /** Access token lifetime. */
-  accessTtlSeconds: z.number().int().min(5).max(86_400),
+  accessTtlSeconds: seconds("accessTtlSeconds"),
   /** Refresh family absolute lifetime: no refresh after this, however active. */
-  refreshTtlSeconds: z.number().int().min(60).max(365 * 86_400),
+  refreshTtlSeconds: seconds("refreshTtlSeconds"),
   /** Refresh family idle lifetime: a refresh token unused this long has expired. */
-  refreshIdleSeconds: z.number().int().min(60).max(365 * 86_400),
+  refreshIdleSeconds: seconds("refreshIdleSeconds"),
   /** A spent refresh token presented again within this window is a concurrent retry (409), not theft. */
-  refreshGraceSeconds: z.number().int().min(0).max(300),
-  sessionIdleSeconds: z.number().int().min(10).max(86_400),
-  sessionAbsoluteSeconds: z.number().int().min(60).max(30 * 86_400),
+  refreshGraceSeconds: seconds("refreshGraceSeconds"),
+  sessionIdleSeconds: seconds("sessionIdleSeconds"),
+  sessionAbsoluteSeconds: seconds("sessionAbsoluteSeconds"),
   /** Check every access token's jti against the denylist: a store lookup per request. */
   denylistEnabled: z.boolean(),
   /** Where the lab's JWT pane keeps its access token. */

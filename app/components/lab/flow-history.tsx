@@ -61,6 +61,7 @@ export function FlowHistory({ exchanges, onClear }: { exchanges: LabExchange[]; 
                 <span className={`w-16 shrink-0 rounded border px-1 text-center text-xs ${PANE_STYLE[e.pane]}`}>{PANE_LABEL[e.pane]}</span>
                 <span className="flex-1">{e.label}</span>
                 <span className="font-mono text-xs">
+                  {e.relayed ? `${e.relayed.status}${e.relayed.code ? ` ${e.relayed.code}` : ""} via ` : ""}
                   {e.status || "—"}
                   {e.code ? ` ${e.code}` : ""}
                 </span>

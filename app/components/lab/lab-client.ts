@@ -26,6 +26,8 @@ export interface LabExchange<T = unknown> {
   code?: string;
   body: T | null;
   trace?: TraceJSON;
+  /** For lab relays (replay, second service, other instance): what the relayed request itself got. */
+  relayed?: { status: number; code?: string };
   durationMs: number;
   at: string;
 }
@@ -52,12 +54,19 @@ function decodeTraceHeader(value: string | null): TraceJSON | undefined {
   }
 }
 
+/** A relay route answers `{ status, body }` for the request it made on our behalf: that request's own outcome. */
+function relayedAnswer(body: unknown): { status: number; code?: string; trace?: TraceJSON } | undefined {
+  if (typeof body !== "object" || body === null || typeof (body as { status?: unknown }).status !== "number") return undefined;
+  const inner = (body as { status: number; body?: { error?: { code?: string }; trace?: TraceJSON } | null }).body ?? null;
+  return { status: (body as { status: number }).status, ...(inner?.error?.code ? { code: inner.error.code } : {}), ...(inner?.trace ? { trace: inner.trace } : {}) };
+}
+
 /** Performs one request and announces it on `window` (LAB_EVENT) for the request-flow views. */
 export async function labFetch<T = unknown>(
   pane: LabExchange["pane"],
   label: string,
   path: string,
-  options: { method?: string; body?: unknown; bearer?: string | null; sent?: string; quiet?: boolean } = {},
+  options: { method?: string; body?: unknown; bearer?: string | null; sent?: string; quiet?: boolean; relay?: boolean } = {},
 ): Promise<LabExchange<T>> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {};
@@ -77,6 +86,8 @@ export async function labFetch<T = unknown>(
     status = 0;
   }
   const code = (body as { error?: { code?: string } } | null)?.error?.code ?? (status === 0 ? "NETWORK_ERROR" : undefined);
+  const relayed = options.relay ? relayedAnswer(body) : undefined;
+  if (relayed?.trace) trace = relayed.trace;
   const exchange: LabExchange<T> = {
     id: `${Date.now()}-${++counter}`,
     pane,
@@ -89,6 +100,7 @@ export async function labFetch<T = unknown>(
     ...(code ? { code } : {}),
     body,
     ...(trace ? { trace } : {}),
+    ...(relayed ? { relayed: { status: relayed.status, ...(relayed.code ? { code: relayed.code } : {}) } } : {}),
     durationMs: Math.round(performance.now() - started),
     at: new Date().toISOString(),
   };
@@ -136,7 +148,7 @@ export const lab = {
     labFetch(pane, "Inspect what the server receives", `/api/inspect?mode=${pane}`, { bearer: bearer ?? null, quiet: options.quiet ?? false }),
   capture: (pane: PaneMode | "lab", bearer?: string | null) => labFetch(pane, "Copy the credentials (server-side capture)", "/api/auth/jwt/capture", { method: "POST", bearer: bearer ?? null }),
   replay: (pane: PaneMode | "lab", captureId: string, credential: "session" | "access" | "refresh") =>
-    labFetch(pane, `Replay the copied ${credential} credential`, "/api/lab/replay", { method: "POST", body: { captureId, credential }, sent: "nothing of yours: the server replays the copy" }),
+    labFetch(pane, `Replay the copied ${credential} credential`, "/api/lab/replay", { method: "POST", body: { captureId, credential }, sent: "nothing of yours: the server replays the copy", relay: true }),
   tamperSession: () => labFetch("session", "Flip one character of the session seal", "/api/lab/tamper-session", { method: "POST" }),
   state: (options: { quiet?: boolean } = {}) => labFetch("lab", "Read server state", "/api/lab/state", { quiet: options.quiet ?? false }),
   settings: (options: { quiet?: boolean } = {}) => labFetch("lab", "Read settings", "/api/settings", { quiet: options.quiet ?? false }),

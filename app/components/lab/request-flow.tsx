@@ -59,7 +59,9 @@ function lanes(exchange: LabExchange): Lane[] {
       key: "response",
       title: "Response",
       steps: steps.filter((s) => s.kind === "verdict"),
-      note: `${exchange.status || "no response"}${exchange.code ? ` ${exchange.code}` : ""}`,
+      note: exchange.relayed
+        ? `${exchange.relayed.status}${exchange.relayed.code ? ` ${exchange.relayed.code}` : ""} (relayed through ${exchange.status})`
+        : `${exchange.status || "no response"}${exchange.code ? ` ${exchange.code}` : ""}`,
     },
   ];
 }
@@ -89,6 +91,13 @@ export function RequestFlow({ exchange }: { exchange: LabExchange }) {
         </span>{" "}
         → <strong data-testid="flow-status">{exchange.status || "network error"}</strong>
         {exchange.code ? <code className="ml-1" data-testid="flow-code">{exchange.code}</code> : null}
+        {exchange.relayed ? (
+          <span data-testid="flow-relayed">
+            {" "}
+            (relay) — the relayed request got <strong>{exchange.relayed.status}</strong>
+            {exchange.relayed.code ? <code className="ml-1">{exchange.relayed.code}</code> : null}
+          </span>
+        ) : null}
         {trace ? (
           <span className="text-slate-600">
             {" "}

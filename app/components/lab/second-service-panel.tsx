@@ -30,6 +30,7 @@ export function SecondServicePanel({ jwtBearer }: { jwtBearer: () => string | nu
     const exchange = await labFetch<RelayBody>(mode, "Send my credential to the second service", `/api/lab/second-service?mode=${mode}`, {
       bearer: mode === "jwt" ? jwtBearer() : null,
       sent: mode === "session" ? "__Host-session cookie, relayed to the second service" : "access token, relayed as Authorization: Bearer",
+      relay: true,
     });
     setResults((previous) => ({ ...previous, [mode]: outcome(exchange) }));
   }
