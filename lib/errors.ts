@@ -48,6 +48,8 @@ export const ERRORS = {
   REFRESH_TOKEN_REUSED: { status: 401, message: "A spent refresh token was presented again; its whole family is now revoked." },
   REFRESH_TOKEN_RACE: { status: 409, message: "This refresh token was just used by a concurrent request; keep the newer cookies." },
 
+  STORE_NOT_CONFIGURED: { status: 409, message: "This server has no such store: the Redis store needs REDIS_URL at start-up." },
+
   KEY_ROTATION_UNSUPPORTED: { status: 409, message: "HS256 secrets rotate through JWT_SECRET and JWT_SECRET_PREVIOUS, not through the API." },
 
   // Instructor tools
@@ -67,8 +69,25 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/**
+ * `instanceof` by brand rather than by class identity: Next bundles the proxy and the route
+ * handlers separately, each with its own copy of this module, while the stores and limiters that
+ * throw these errors are shared per process (on globalThis). Without this, a store outage caught in
+ * another bundle than the one that built the store would not be recognised, and become a 500.
+ */
+function isBranded(value: unknown, brand: symbol): boolean {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
+const API_ERROR = Symbol.for("authlab.ApiError");
+const STORE_UNAVAILABLE = Symbol.for("authlab.StoreUnavailableError");
+
 /** An expected, client-facing failure. Route handlers turn it into `{ error: { code, message } }`. */
 export class ApiError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(value, API_ERROR);
+  }
+  readonly [API_ERROR] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: Record<string, unknown> | undefined;
@@ -86,11 +105,18 @@ export class ApiError extends Error {
 
 /** Raised by a store adapter when its backend cannot be reached; becomes 503 + Retry-After. */
 export class StoreUnavailableError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(value, STORE_UNAVAILABLE);
+  }
+  readonly [STORE_UNAVAILABLE] = true;
   readonly retryAfterSeconds: number;
-  constructor(message: string, options: { cause?: unknown; retryAfterSeconds?: number } = {}) {
+  /** Which backend failed (`database`, `redis`): safe to show, unlike the cause. */
+  readonly backend: string | undefined;
+  constructor(message: string, options: { cause?: unknown; retryAfterSeconds?: number; backend?: string } = {}) {
     super(message, { cause: options.cause });
     this.name = "StoreUnavailableError";
     this.retryAfterSeconds = options.retryAfterSeconds ?? 5;
+    this.backend = options.backend;
   }
 }
 

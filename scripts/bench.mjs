@@ -11,6 +11,7 @@
 //
 //   BENCH_SECONDS=10 (per measurement)  BENCH_CONNECTIONS=10  BENCH_PORT=3900
 //   PG_URL=postgres://postgres@127.0.0.1:5432 (server)  REDIS_URL=redis://127.0.0.1:6379
+//   PG_DATABASE_PREFIX=authlab_ (throw-away databases are <prefix>bench_<random>)
 //   BENCH_ONLY=session-sqlite,jwt-hs256,growth (a subset while working on one case: printed, not written)
 //
 // A case whose service is missing, or whose store the server does not actually use (checked with
@@ -177,7 +178,7 @@ async function configuration(results, name, env, fullPlan) {
 
 /** A throw-away PostgreSQL database for one configuration. */
 async function withPostgres(fn) {
-  const name = `authlab_bench_${randomBytes(4).toString("hex")}`;
+  const name = `${process.env.PG_DATABASE_PREFIX ?? "authlab_"}bench_${randomBytes(4).toString("hex")}`;
   const url = await createPostgresDatabase(PG_SERVER, name, { fresh: true });
   try {
     return await fn(url);

@@ -23,6 +23,7 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     denylistEnabled: false,
     jwtStorage: "cookie",
     demoClockOffsetMs: 0,
+    sessionStore: "database",
     ...overrides,
   });
 }

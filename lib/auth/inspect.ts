@@ -38,7 +38,8 @@ async function inspectJwt(token: string, ctx: AuthContext): Promise<DecodedJwt> 
 /** What the server received on this request, decoded as far as the server can, without any raw secret. */
 export async function inspectRequest(input: CredentialInput, ctx: AuthContext) {
   const names = cookieNames();
-  const { session, sessionStore, users } = services();
+  const { session, sessionStores, users } = services();
+  const sessionStore = sessionStores.active(ctx.settings);
 
   const sessionCookie = input.cookies[names.session];
   let sessionView: Record<string, unknown> | null = null;

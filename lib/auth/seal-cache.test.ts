@@ -19,7 +19,7 @@ describe("SealCache", () => {
   });
 
   it("answers only for the byte-identical seal", () => {
-    const cache = new SealCache();
+    const cache = new SealCache<string>();
     cache.set("Fe26.2*1*a*b*c*99999999999999*d*e~2", "token-1");
     expect(cache.get("Fe26.2*1*a*b*c*99999999999999*d*e~2")).toBe("token-1");
     expect(cache.get("Fe26.2*1*a*b*c*99999999999999*d*f~2")).toBeUndefined();
@@ -28,7 +28,7 @@ describe("SealCache", () => {
   it("forgets a seal once iron itself would call it expired (60 s skew included)", async () => {
     vi.useFakeTimers({ now: new Date("2031-05-06T07:00:00Z") });
     const seal = await sealData({ t: "x" }, { password: PASSWORD, ttl: 60 });
-    const cache = new SealCache();
+    const cache = new SealCache<string>();
     cache.set(seal, "token");
     vi.setSystemTime(new Date("2031-05-06T07:01:59Z"));
     expect(cache.get(seal)).toBe("token");
@@ -41,7 +41,7 @@ describe("SealCache", () => {
   });
 
   it("stays bounded, dropping the least recently used seal", () => {
-    const cache = new SealCache(2);
+    const cache = new SealCache<string>(2);
     cache.set("a", "1");
     cache.set("b", "2");
     expect(cache.get("a")).toBe("1"); // now b is the oldest

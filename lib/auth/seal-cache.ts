@@ -1,5 +1,5 @@
 /**
- * Remembers which session token a seal holds, for seals this process has already unsealed.
+ * Remembers what a seal holds (the session token), for seals this process has already unsealed.
  *
  * Unsealing is pure crypto — two key derivations, an HMAC and AES-CBC, ~300 µs — and for one
  * exact seal string under one set of passwords its answer never changes. Everything that *can*
@@ -11,13 +11,13 @@
  * Bounded (least recently used goes first) and per process; the seal's own expiry is honoured
  * exactly as iron-webcrypto checks it.
  */
-export class SealCache {
-  private readonly entries = new Map<string, { token: string; expiresAtMs: number | null }>();
+export class SealCache<T> {
+  private readonly entries = new Map<string, { value: T; expiresAtMs: number | null }>();
 
   constructor(private readonly maxEntries = 5_000) {}
 
-  /** The token inside `seal` if this process unsealed exactly this seal before and it has not expired. */
-  get(seal: string, nowMs: number = Date.now()): string | undefined {
+  /** What `seal` holds if this process unsealed exactly this seal before and it has not expired. */
+  get(seal: string, nowMs: number = Date.now()): T | undefined {
     const entry = this.entries.get(seal);
     if (!entry) return undefined;
     if (entry.expiresAtMs !== null && entry.expiresAtMs <= nowMs - IRON_TIMESTAMP_SKEW_MS) {
@@ -27,16 +27,16 @@ export class SealCache {
     // Re-insert: Map keeps insertion order, so the first key is always the least recently used.
     this.entries.delete(seal);
     this.entries.set(seal, entry);
-    return entry.token;
+    return entry.value;
   }
 
   /** Call only after a successful full unseal of `seal`. */
-  set(seal: string, token: string): void {
+  set(seal: string, value: T): void {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(seal, { token, expiresAtMs: sealExpiresAtMs(seal) });
+    this.entries.set(seal, { value, expiresAtMs: sealExpiresAtMs(seal) });
   }
 
   get size(): number {

@@ -6,7 +6,11 @@ import { getHotReads } from "../db/hot-reads";
 import { MemorySessionStore } from "../stores/memory-session-store";
 import { PrismaDenylistStore } from "../stores/prisma-denylist-store";
 import { PrismaSessionStore } from "../stores/prisma-session-store";
-import type { DenylistStore, SessionStore } from "../stores/types";
+import { RedisDenylistStore } from "../stores/redis-denylist-store";
+import { redisBackend } from "../stores/redis-connection";
+import { RedisSessionStore } from "../stores/redis-session-store";
+import { sessionStoreProvider, type SessionStoreProvider } from "../stores/session-store-provider";
+import type { DenylistStore, SessionStore, StoreKind } from "../stores/types";
 import { UserRepository } from "../users/users";
 import { cookieNames } from "./cookies";
 import { hmacKeySet, type KeySet } from "./jwt-keys";
@@ -18,7 +22,8 @@ import { SessionStrategy } from "./session-strategy";
 export interface AuthServices {
   session: SessionStrategy;
   jwt: JwtStrategy;
-  sessionStore: SessionStore;
+  /** The session stores this server has; `sessionStores.active(settings)` is the one in force. */
+  sessionStores: SessionStoreProvider;
   denylist: DenylistStore;
   users: UserRepository;
   refresh: RefreshTokenService;
@@ -26,10 +31,22 @@ export interface AuthServices {
   jwtKeys: () => Promise<KeySet>;
 }
 
-function sessionStoreFromEnv(): SessionStore {
-  const kind = process.env.SESSION_STORE ?? "database";
-  if (kind === "memory") return new MemorySessionStore();
-  return new PrismaSessionStore(getPrisma());
+/**
+ * Every session store this server can switch between: memory and the database always, Redis when
+ * REDIS_URL is set. Requests use the one the `sessionStore` setting names (SESSION_STORE by default).
+ */
+function sessionStoresFromEnv(): SessionStoreProvider {
+  const env = appEnv();
+  const stores: Partial<Record<StoreKind, SessionStore>> = {
+    memory: new MemorySessionStore(),
+    database: new PrismaSessionStore(getPrisma(), getHotReads()),
+  };
+  if (env.redisUrl) stores.redis = new RedisSessionStore(redisBackend());
+  return sessionStoreProvider(stores, env.stores.session);
+}
+
+function denylistFromEnv(): DenylistStore {
+  return appEnv().stores.denylist === "redis" ? new RedisDenylistStore(redisBackend()) : new PrismaDenylistStore(getPrisma());
 }
 
 function build(): AuthServices {
@@ -38,8 +55,8 @@ function build(): AuthServices {
   const db = getPrisma();
   const names = cookieNames();
   const users = new UserRepository(db, getHotReads());
-  const sessionStore = sessionStoreFromEnv();
-  const denylist = new PrismaDenylistStore(db);
+  const sessionStores = sessionStoresFromEnv();
+  const denylist = denylistFromEnv();
   const refresh = new RefreshTokenService(db);
   let keySet: Promise<KeySet> | undefined;
   // HS256 keys are fixed for the life of the process; ES256/EdDSA keys rotate through a shared file.
@@ -50,10 +67,10 @@ function build(): AuthServices {
   return {
     jwtKeys: keys,
     users,
-    sessionStore,
+    sessionStores,
     denylist,
     refresh,
-    session: new SessionStrategy({ store: sessionStore, users, sealPasswords: sessionPasswords, cookieName: names.session }),
+    session: new SessionStrategy({ stores: sessionStores, users, sealPasswords: sessionPasswords, cookieName: names.session }),
     jwt: new JwtStrategy({
       keys,
       refresh,

@@ -4,6 +4,8 @@ import { authContext, authUser, browserInput, FakeUsers, flipChar, OTHER_SEAL_PA
 import { sha256Hex } from "../crypto";
 import { ERRORS, StoreUnavailableError } from "../errors";
 import { MemorySessionStore } from "../stores/memory-session-store";
+import { sessionStoreProvider, singleSessionStore } from "../stores/session-store-provider";
+import type { SessionStore, StoreKind } from "../stores/types";
 import type { Settings } from "../settings/schema";
 import { runWithTrace } from "../trace/context";
 import { SessionStrategy } from "./session-strategy";
@@ -16,7 +18,7 @@ let store: MemorySessionStore;
 let users: FakeUsers;
 
 function strategy(sealPasswords: Record<string, string> = { "1": SEAL_PASSWORD }): SessionStrategy {
-  return new SessionStrategy({ store, users, sealPasswords, cookieName: COOKIE });
+  return new SessionStrategy({ stores: singleSessionStore(store), users, sealPasswords, cookieName: COOKIE });
 }
 
 function ctx(now: number, settings: Settings = testSettings()): AuthContext {
@@ -418,10 +420,79 @@ describe("SessionStrategy: store outage (item 31)", () => {
     const { input } = await login();
     const down = new MemorySessionStore();
     down.get = () => Promise.reject(new StoreUnavailableError("memory is unavailable"));
-    const s = new SessionStrategy({ store: down, users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: COOKIE });
+    const s = new SessionStrategy({ stores: singleSessionStore(down), users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: COOKIE });
     await expect(s.authenticate(input, ctx(T0 + SEC))).rejects.toBeInstanceOf(StoreUnavailableError);
     // Once the store is back, the same cookie works: nobody was logged out by the outage.
     expect((await strategy().authenticate(input, ctx(T0 + 2 * SEC))).ok).toBe(true);
   });
 });
 
+
+/** A memory store that reports another kind, to stand for a second backend in the switch tests. */
+function storeOfKind(kind: StoreKind): SessionStore {
+  const inner = new MemorySessionStore();
+  return {
+    kind,
+    create: (r) => inner.create(r),
+    get: (id) => inner.get(id),
+    touch: (id, seen, idle) => inner.touch(id, seen, idle),
+    delete: (id) => inner.delete(id),
+    deleteByUser: (userId, exceptId) => inner.deleteByUser(userId, exceptId),
+    listByUser: (userId) => inner.listByUser(userId),
+    listAll: (limit) => inner.listAll(limit),
+    deleteAll: () => inner.deleteAll(),
+  };
+}
+
+describe("SessionStrategy: switching the session store at run time (the lab's store switch)", () => {
+  const onMemory = testSettings({ sessionStore: "memory" });
+  const onRedis = testSettings({ sessionStore: "redis" });
+  let memory: SessionStore;
+  let redis: SessionStore;
+  let switchable: SessionStrategy;
+
+  beforeEach(() => {
+    memory = storeOfKind("memory");
+    redis = storeOfKind("redis");
+    switchable = new SessionStrategy({
+      stores: sessionStoreProvider({ memory, redis }, "memory"),
+      users,
+      sealPasswords: { "1": SEAL_PASSWORD },
+      cookieName: COOKIE,
+    });
+  });
+
+  it("a session lives in the store that was active at login; elsewhere its cookie is 401 until the switch back", async () => {
+    const { input, issued } = await login(T0, onMemory, switchable);
+    expect(await memory.get(issued.session.id)).not.toBeNull();
+    expect(await redis.get(issued.session.id)).toBeNull();
+
+    const elsewhere = ctx(T0 + SEC, onRedis);
+    expectFailure(await switchable.authenticate(input, elsewhere), "SESSION_NOT_FOUND");
+    expect(elsewhere.trace.toJSON().steps.find((s) => s.name === "session-lookup")?.label).toContain("redis");
+
+    expect((await switchable.authenticate(input, ctx(T0 + 2 * SEC, onMemory))).ok).toBe(true);
+  });
+
+  it("logout while another store is active still deletes the session where it lives: switching back cannot revive it", async () => {
+    const { input, issued } = await login(T0, onMemory, switchable);
+    await switchable.revoke(input, ctx(T0 + SEC, onRedis));
+    expect(await memory.get(issued.session.id)).toBeNull();
+    expectFailure(await switchable.authenticate(input, ctx(T0 + 2 * SEC, onMemory)), "SESSION_NOT_FOUND");
+  });
+
+  it("ending every session of a user reaches every store, the inactive one included", async () => {
+    const user = users.add();
+    const inMemory = await switchable.issue(authUser(user), { cookies: {} }, ctx(T0, onMemory));
+    const inRedis = await switchable.issue(authUser(user), { cookies: {} }, ctx(T0, onRedis));
+    await switchable.revokeAll(user.id, ctx(T0 + SEC, onRedis));
+    expect(await memory.get(inMemory.session.id)).toBeNull();
+    expect(await redis.get(inRedis.session.id)).toBeNull();
+  });
+
+  it("an unavailable choice falls back to the server's default store", async () => {
+    const onDatabase = testSettings({ sessionStore: "database" });
+    const { issued } = await login(T0, onDatabase, switchable);
+    expect(await memory.get(issued.session.id)).not.toBeNull();
+  });
+});

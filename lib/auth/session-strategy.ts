@@ -1,7 +1,8 @@
 import { sealData, unsealData } from "iron-session";
 import { randomToken, sha256Hex } from "../crypto";
 import type { ErrorCode } from "../errors";
-import type { SessionRecord, SessionStore } from "../stores/types";
+import type { SessionStoreProvider } from "../stores/session-store-provider";
+import { STORE_KINDS, type SessionRecord, type StoreKind } from "../stores/types";
 import type { UserRow } from "../users/users";
 import { toAuthUser } from "../users/users";
 import { clearCookie, cookieAttributes, setCookie } from "./cookies";
@@ -15,7 +16,8 @@ const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export interface SessionStrategyDeps {
-  store: SessionStore;
+  /** The session store for each request (an admin can switch it at run time). */
+  stores: SessionStoreProvider;
   users: { findById(id: string): Promise<UserRow | null> };
   /** iron-session passwords by id: the highest seals, all unseal (rotation). */
   sealPasswords: Record<string, string>;
@@ -24,6 +26,12 @@ export interface SessionStrategyDeps {
 
 export interface SessionIssueResult extends IssueResult {
   session: SessionRecord;
+}
+
+/** What the sealed cookie holds: the token, and which store its session was created in. */
+interface SealedSession {
+  token: string;
+  store: StoreKind | null;
 }
 
 /**
@@ -39,15 +47,16 @@ export interface SessionIssueResult extends IssueResult {
 export class SessionStrategy implements AuthStrategy {
   readonly mode = "session" as const;
   /** Seals this process has unsealed before: the crypto is skipped, the store lookup never is. */
-  private readonly seals = new SealCache();
+  private readonly seals = new SealCache<SealedSession>();
   constructor(private readonly deps: SessionStrategyDeps) {}
 
   async issue(user: AuthUser, input: CredentialInput, ctx: AuthContext): Promise<SessionIssueResult> {
     const { trace, settings, now } = ctx;
+    const store = this.deps.stores.active(settings);
     // Fixation defence: whatever session this browser had before logging in dies now.
-    const previous = await this.unsealToken(input.cookies[this.deps.cookieName]);
+    const previous = await this.unseal(input.cookies[this.deps.cookieName]);
     if (previous) {
-      await trace.step("fixation-defence", "Delete the pre-login session", "store", () => this.deps.store.delete(sha256Hex(previous)));
+      await trace.step("fixation-defence", "Delete the pre-login session", "store", () => store.delete(sha256Hex(previous.token)));
     }
     const token = randomToken(TOKEN_BYTES);
     const session: SessionRecord = {
@@ -59,9 +68,9 @@ export class SessionStrategy implements AuthStrategy {
       absoluteExpiresAt: new Date(now + settings.sessionAbsoluteSeconds * 1000),
       userAgent: input.userAgent?.slice(0, 256) ?? null,
     };
-    await trace.step("session-create", "Store the session record (by SHA-256 of the token)", "store", () => this.deps.store.create(session));
+    await trace.step("session-create", `Store the session record (by SHA-256 of the token) in the ${store.kind} store`, "store", () => store.create(session));
     const seal = await trace.step("seal", "Seal the token into the cookie (iron-session)", "crypto", () =>
-      sealData({ t: token }, { password: this.deps.sealPasswords, ttl: settings.sessionAbsoluteSeconds }),
+      sealData({ t: token, s: store.kind }, { password: this.deps.sealPasswords, ttl: settings.sessionAbsoluteSeconds }),
     );
     return {
       cookies: [setCookie(this.deps.cookieName, seal, this.attributes(settings.sessionAbsoluteSeconds))],
@@ -79,14 +88,18 @@ export class SessionStrategy implements AuthStrategy {
     }
     trace.setCredential(this.deps.cookieName, raw.length);
 
-    const cachedToken = this.seals.get(raw);
-    const token = await trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => cachedToken ?? this.unsealToken(raw));
-    if (!token) return this.reject(ctx, "SESSION_INVALID", "The seal did not verify: tampered, foreign or garbage");
-    if (cachedToken) trace.note("Already unsealed by this instance: the crypto is cached, the lookup below never is");
+    const cachedSeal = this.seals.get(raw);
+    const sealed = await trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => cachedSeal ?? this.unseal(raw));
+    if (!sealed) return this.reject(ctx, "SESSION_INVALID", "The seal did not verify: tampered, foreign or garbage");
+    if (cachedSeal) trace.note("Already unsealed by this instance: the crypto is cached, the lookup below never is");
 
-    const id = sha256Hex(token);
-    const record = await trace.step("session-lookup", "Look the session up in the store", "store", () => this.deps.store.get(id));
-    if (!record) return this.reject(ctx, "SESSION_NOT_FOUND", "No such session: logged out, revoked or never existed");
+    const store = this.deps.stores.active(settings);
+    const id = sha256Hex(sealed.token);
+    const record = await trace.step("session-lookup", `Look the session up in the ${store.kind} store`, "store", () => store.get(id));
+    if (!record) {
+      const elsewhere = sealed.store && sealed.store !== store.kind ? ` (it was created in the ${sealed.store} store)` : "";
+      return this.reject(ctx, "SESSION_NOT_FOUND", `No such session in the ${store.kind} store${elsewhere}: logged out, revoked or never existed`);
+    }
 
     const expired = await trace.step("expiry-check", "Check idle and absolute timeouts", "check", (): ErrorCode | null => {
       if (now >= record.absoluteExpiresAt.getTime()) return "SESSION_ABSOLUTE_TIMEOUT";
@@ -95,13 +108,13 @@ export class SessionStrategy implements AuthStrategy {
     });
     if (expired) {
       trace.fail(expired === "SESSION_IDLE_TIMEOUT" ? "Idle for too long" : "Past the absolute lifetime");
-      if (!ctx.readOnly) await trace.step("session-delete", "Delete the expired session", "store", () => this.deps.store.delete(id));
+      if (!ctx.readOnly) await trace.step("session-delete", "Delete the expired session", "store", () => store.delete(id));
       return this.reject(ctx, expired);
     }
 
     const user = await trace.step("user-lookup", "Read the user's current role", "store", () => this.deps.users.findById(record.userId));
     if (!user || user.disabled) {
-      await trace.step("session-delete", "Delete the session of a disabled user", "store", () => this.deps.store.delete(id));
+      await trace.step("session-delete", "Delete the session of a disabled user", "store", () => store.delete(id));
       return this.reject(ctx, "USER_DISABLED", "The user is disabled or gone");
     }
 
@@ -110,7 +123,7 @@ export class SessionStrategy implements AuthStrategy {
     const touchEveryMs = Math.min(60_000, (settings.sessionIdleSeconds * 1000) / 10);
     if (!ctx.readOnly && now - record.lastSeenAt.getTime() >= touchEveryMs) {
       idleExpiresAt = new Date(Math.min(now + settings.sessionIdleSeconds * 1000, record.absoluteExpiresAt.getTime()));
-      await trace.step("session-touch", "Slide the idle timeout forward", "store", () => this.deps.store.touch(id, new Date(now), idleExpiresAt));
+      await trace.step("session-touch", "Slide the idle timeout forward", "store", () => store.touch(id, new Date(now), idleExpiresAt));
     }
 
     return {
@@ -121,22 +134,30 @@ export class SessionStrategy implements AuthStrategy {
     };
   }
 
+  /**
+   * Logout: deletes the record in the store the session was created in (named inside the seal),
+   * even if an admin has switched stores since, so that switching back cannot revive it.
+   */
   async revoke(input: CredentialInput, ctx: AuthContext): Promise<{ cookies: CookieInstruction[] }> {
-    const token = await ctx.trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => this.unsealToken(input.cookies[this.deps.cookieName]));
-    if (token) {
-      await ctx.trace.step("session-delete", "Delete the session record", "store", () => this.deps.store.delete(sha256Hex(token)));
+    const sealed = await ctx.trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => this.unseal(input.cookies[this.deps.cookieName]));
+    if (sealed) {
+      const store = (sealed.store && this.deps.stores.get(sealed.store)) || this.deps.stores.active(ctx.settings);
+      await ctx.trace.step("session-delete", `Delete the session record from the ${store.kind} store`, "store", () => store.delete(sha256Hex(sealed.token)));
     }
     return { cookies: [this.clear()] };
   }
 
+  /** Ends every session of the user in every store this server has (a switched-away store included). */
   async revokeAll(userId: string, ctx: AuthContext): Promise<void> {
-    await ctx.trace.step("session-delete-all", "Delete every session of the user", "store", () => this.deps.store.deleteByUser(userId));
+    for (const store of this.deps.stores.all()) {
+      await ctx.trace.step("session-delete-all", `Delete every session of the user from the ${store.kind} store`, "store", () => store.deleteByUser(userId));
+    }
   }
 
   /** The session id (SHA-256 of the token) a request's cookie names, if it unseals. */
   async sessionIdOf(input: CredentialInput): Promise<string | null> {
-    const token = await this.unsealToken(input.cookies[this.deps.cookieName]);
-    return token ? sha256Hex(token) : null;
+    const sealed = await this.unseal(input.cookies[this.deps.cookieName]);
+    return sealed ? sha256Hex(sealed.token) : null;
   }
 
   clear(): CookieInstruction {
@@ -153,16 +174,18 @@ export class SessionStrategy implements AuthStrategy {
     return { ok: false, code, cookies: [this.clear()] };
   }
 
-  /** Returns the session token inside a seal, or null for anything that is not a valid seal of ours. */
-  private async unsealToken(seal: string | undefined): Promise<string | null> {
+  /** Returns what a seal holds, or null for anything that is not a valid seal of ours. */
+  private async unseal(seal: string | undefined): Promise<SealedSession | null> {
     if (!seal || seal.length > MAX_SEAL_BYTES) return null;
     const cached = this.seals.get(seal);
     if (cached) return cached;
     try {
-      const data = await unsealData<{ t?: unknown }>(seal, { password: this.deps.sealPasswords, ttl: 0 });
+      const data = await unsealData<{ t?: unknown; s?: unknown }>(seal, { password: this.deps.sealPasswords, ttl: 0 });
       if (typeof data.t !== "string" || !TOKEN_PATTERN.test(data.t)) return null;
-      this.seals.set(seal, data.t);
-      return data.t;
+      const store = STORE_KINDS.find((kind) => kind === data.s) ?? null;
+      const sealed = { token: data.t, store };
+      this.seals.set(seal, sealed);
+      return sealed;
     } catch {
       // iron-session throws on some malformed input (bad base64, wrong part count): still just garbage.
       return null;

@@ -3,6 +3,7 @@ import { createTestDb, insertUser, type TestDb } from "@/test/sqlite-db";
 import { MemorySessionStore } from "../stores/memory-session-store";
 import { PrismaDenylistStore } from "../stores/prisma-denylist-store";
 import { PrismaSessionStore } from "../stores/prisma-session-store";
+import { singleSessionStore } from "../stores/session-store-provider";
 import type { SessionStore } from "../stores/types";
 import { toAuthUser, UserRepository } from "../users/users";
 import { hmacKeySet } from "./jwt-keys";
@@ -21,7 +22,7 @@ strategyContract({
   async setup(): Promise<StrategyHarness> {
     let users = new FakeUsers();
     let store = new MemorySessionStore();
-    const build = () => new SessionStrategy({ store, users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: SESSION_COOKIE });
+    const build = () => new SessionStrategy({ stores: singleSessionStore(store), users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: SESSION_COOKIE });
     let strategy = build();
     return {
       get strategy() {
@@ -71,7 +72,7 @@ strategyContract({
     dbHarness(
       (testDb) => {
         const store: SessionStore = new PrismaSessionStore(testDb.db);
-        return new SessionStrategy({ store, users: new UserRepository(testDb.db), sealPasswords: { "1": SEAL_PASSWORD }, cookieName: SESSION_COOKIE });
+        return new SessionStrategy({ stores: singleSessionStore(store), users: new UserRepository(testDb.db), sealPasswords: { "1": SEAL_PASSWORD }, cookieName: SESSION_COOKIE });
       },
       async (strategy, user, input, ctx) => (await strategy.issue(user, input, ctx)).cookies,
       SESSION_COOKIE,

@@ -76,6 +76,7 @@ function settingsFor(overrides: Partial<Settings> = {}): Settings {
     denylistEnabled: false,
     jwtStorage: "cookie",
     demoClockOffsetMs: 0,
+    sessionStore: "database",
     ...overrides,
   });
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors";
+import { STORE_KINDS, type StoreKind } from "../stores/types";
 
 /** Reads the process environment once; every other module asks this one. */
 export interface AppEnv {
@@ -26,6 +27,17 @@ export interface AppEnv {
    * own credential to. The only hosts the server ever relays to: never a URL from a request.
    */
   peerUrls: string[];
+  /** Redis for sessions, the denylist and rate-limit counters, when set. */
+  redisUrl: string | null;
+  /** Every Redis key this app writes starts with this, so one Redis can serve several apps or tests. */
+  redisKeyPrefix: string;
+  /** Where each kind of state lives at start-up; an admin can switch the session store at run time. */
+  stores: { session: SessionStoreKind; denylist: DenylistStoreKind; rateLimit: RateLimitStoreKind };
+  /**
+   * Bound on a networked store (PostgreSQL, Redis): a store that does not connect or answer within
+   * it counts as unavailable (503), so no request hangs on it. See README "When a store is down".
+   */
+  storeTimeoutMs: number;
   rateLimit: { ipFailures: number; accountFailures: number; windowSeconds: number };
   defaults: {
     accessTtlSeconds: number;
@@ -35,7 +47,44 @@ export interface AppEnv {
     sessionIdleSeconds: number;
     sessionAbsoluteSeconds: number;
     denylistEnabled: boolean;
+    sessionStore: SessionStoreKind;
   };
+}
+
+export type SessionStoreKind = StoreKind;
+export type DenylistStoreKind = "database" | "redis";
+export type RateLimitStoreKind = "memory" | "redis";
+
+function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(", ")} (got "${raw}")`);
+}
+
+function readStores(redisUrl: string | null): AppEnv["stores"] {
+  const stores = {
+    session: choice<SessionStoreKind>("SESSION_STORE", STORE_KINDS, "database"),
+    denylist: choice<DenylistStoreKind>("DENYLIST_STORE", ["database", "redis"], "database"),
+    rateLimit: choice<RateLimitStoreKind>("RATE_LIMIT_STORE", ["memory", "redis"], "memory"),
+  };
+  const wantRedis = [
+    ["SESSION_STORE", stores.session],
+    ["DENYLIST_STORE", stores.denylist],
+    ["RATE_LIMIT_STORE", stores.rateLimit],
+  ].filter(([, kind]) => kind === "redis");
+  if (wantRedis.length > 0 && !redisUrl) {
+    const names = wantRedis.map(([name]) => `${name}=redis`).join(", ");
+    throw new ConfigError(`${names} needs REDIS_URL; set it, e.g. REDIS_URL=redis://127.0.0.1:6379/0, or choose another store`);
+  }
+  return stores;
+}
+
+function readRedisUrl(): string | null {
+  const raw = process.env.REDIS_URL?.trim();
+  if (!raw) return null;
+  if (!/^rediss?:\/\//i.test(raw)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (got "${raw.replace(/\/\/[^@/]*@/, "//***@")}")`);
+  return raw;
 }
 
 function bool(name: string, fallback: boolean): boolean {
@@ -87,6 +136,8 @@ function readEnv(): AppEnv {
     throw new ConfigError(`JWT_ALG must be HS256, ES256 or EdDSA (got "${alg}")`);
   }
   const dataDir = process.env.AUTHLAB_DATA_DIR || "data";
+  const redisUrl = readRedisUrl();
+  const stores = readStores(redisUrl);
   return {
     nodeEnv,
     isProduction,
@@ -104,6 +155,10 @@ function readEnv(): AppEnv {
     trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     instanceId: process.env.INSTANCE_ID || `${process.env.PORT ?? "3000"}-${process.pid}`,
     peerUrls: origins("PEER_URLS"),
+    redisUrl,
+    redisKeyPrefix: process.env.REDIS_KEY_PREFIX ?? "authlab:",
+    stores,
+    storeTimeoutMs: int("STORE_TIMEOUT_MS", 450, 50, 10_000),
     rateLimit: {
       ipFailures: int("RATE_LIMIT_IP_FAILURES", 100, 1, 1_000_000),
       accountFailures: int("RATE_LIMIT_ACCOUNT_FAILURES", 10, 1, 1_000_000),
@@ -117,6 +172,7 @@ function readEnv(): AppEnv {
       sessionIdleSeconds: int("SESSION_IDLE_SECONDS", 1800, 10, 86_400),
       sessionAbsoluteSeconds: int("SESSION_ABSOLUTE_SECONDS", 8 * 3600, 60, 30 * 86_400),
       denylistEnabled: bool("JWT_DENYLIST", false),
+      sessionStore: stores.session,
     },
   };
 }

@@ -10,6 +10,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 
+import { appEnv } from "../config/env";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
 import { PrismaClient as SqlitePrismaClient } from "../generated/prisma-sqlite/client";
 
@@ -28,7 +29,7 @@ export type DatabaseKind = "sqlite" | "postgres";
  * `next start`, `db:migrate` and the test runner may share one file; 5 s rides out a migration or
  * a burst of writes without hanging a request forever.
  */
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
@@ -43,11 +44,26 @@ export function sqliteFilePath(url: string): string {
   return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
 }
 
+export interface PrismaClientOptions {
+  /**
+   * PostgreSQL only: bound on getting a connection and on each answer (default STORE_TIMEOUT_MS).
+   * Past it the query fails, the store counts as unavailable (503) and no request hangs on a
+   * database that stopped answering. Bulk jobs (seeding a million rows) may want a longer one.
+   */
+  timeoutMs?: number;
+}
+
 /** A new, unshared client for `url`. Most code wants {@link getPrisma}. */
-export function createPrismaClient(url: string = databaseUrl()): Db {
+export function createPrismaClient(url: string = databaseUrl(), options: PrismaClientOptions = {}): Db {
   if (databaseKind(url) === "postgres") {
     const schema = new URL(url).searchParams.get("schema") ?? undefined;
-    const adapter = new PrismaPg({ connectionString: url }, schema ? { schema } : undefined);
+    const timeoutMs = options.timeoutMs ?? appEnv().storeTimeoutMs;
+    // Each phase gets the whole bound: getting a connection (a new one, or a free one from a busy
+    // pool) and waiting for an answer. A dead server fails one of them, so an outage is a 503 within
+    // the bound; splitting it instead turned bursts on a busy machine (ten refreshes queueing for
+    // one row lock, ten new connections at once) into spurious 503s.
+    const pool = { connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, keepAlive: true };
+    const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
     // Same models, same generated API shape (see `Db`); only the provider differs.
     return new PgPrismaClient({ adapter }) as unknown as Db;
   }

@@ -11,7 +11,8 @@ import pg from "pg";
 
 import type { SessionRecord } from "../stores/types";
 import type { UserRow } from "../users/users";
-import { databaseKind, databaseUrl, sqliteFilePath, type DatabaseKind } from "./client";
+import { appEnv } from "../config/env";
+import { databaseKind, databaseUrl, SQLITE_BUSY_TIMEOUT_MS, sqliteFilePath, type DatabaseKind } from "./client";
 
 export interface HotReads {
   readonly kind: DatabaseKind;
@@ -20,8 +21,10 @@ export interface HotReads {
   close(): Promise<void>;
 }
 
-/** A read that cannot get its answer within this bound fails (→ 503), rather than hang a request. */
-const READ_TIMEOUT_MS = 450;
+export interface HotReadsOptions {
+  /** PostgreSQL: bound on getting a connection and on each answer (default STORE_TIMEOUT_MS), as for Prisma. */
+  timeoutMs?: number;
+}
 
 interface SessionColumns {
   id: string;
@@ -66,7 +69,8 @@ const USER_COLUMNS = `"id", "email", "passwordHash", "role", "disabled", "create
  * the two statements prepared once. better-sqlite3 answers synchronously in microseconds.
  */
 export function sqliteHotReads(url: string): HotReads {
-  const db = new Database(sqliteFilePath(url), { timeout: READ_TIMEOUT_MS, fileMustExist: true });
+  // The same busy timeout as the Prisma connection (WAL readers practically never wait).
+  const db = new Database(sqliteFilePath(url), { timeout: SQLITE_BUSY_TIMEOUT_MS, fileMustExist: true });
   const session = db.prepare<[string], SessionColumns>(`SELECT ${SESSION_COLUMNS} FROM "Session" WHERE "id" = ?`);
   const user = db.prepare<[string], UserColumns>(`SELECT ${USER_COLUMNS} FROM "User" WHERE "id" = ?`);
   return {
@@ -93,8 +97,10 @@ const utcTypes = {
 };
 
 /** PostgreSQL: a small pool of its own, named (server-side prepared) statements, bounded waits. */
-export function postgresHotReads(url: string): HotReads {
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: READ_TIMEOUT_MS, query_timeout: READ_TIMEOUT_MS, keepAlive: true });
+export function postgresHotReads(url: string, options: HotReadsOptions = {}): HotReads {
+  const timeoutMs = options.timeoutMs ?? appEnv().storeTimeoutMs;
+  // Past the bound the read fails, the store counts as unavailable (503): no request hangs.
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, keepAlive: true });
   // An idle connection the server dropped must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   return {
@@ -113,8 +119,8 @@ export function postgresHotReads(url: string): HotReads {
   };
 }
 
-export function createHotReads(url: string = databaseUrl()): HotReads {
-  return databaseKind(url) === "postgres" ? postgresHotReads(url) : sqliteHotReads(url);
+export function createHotReads(url: string = databaseUrl(), options: HotReadsOptions = {}): HotReads {
+  return databaseKind(url) === "postgres" ? postgresHotReads(url, options) : sqliteHotReads(url);
 }
 
 const globalForReads = globalThis as typeof globalThis & { __authlabHotReads?: HotReads };

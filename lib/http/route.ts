@@ -25,7 +25,9 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
         return errorJson(error.code, { message: error.message, details: error.details, headers: error.headers });
       }
       if (error instanceof StoreUnavailableError) {
-        return errorJson("STORE_UNAVAILABLE", { headers: { "Retry-After": String(error.retryAfterSeconds) } });
+        logStoreUnavailable(request, error);
+        // No Set-Cookie: the credential is fine, the store is not. Clearing it would log everyone out.
+        return errorJson("STORE_UNAVAILABLE", { headers: { "Retry-After": String(error.retryAfterSeconds) }, details: { store: error.backend ?? null } });
       }
       console.error(`authlab: unhandled error in ${request.method} ${request.nextUrl.pathname}:`, error instanceof Error ? error.stack : error);
       return errorJson("INTERNAL_ERROR");
@@ -36,4 +38,15 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
 /** 405 for the methods a route does not take (GET on logout or refresh, say): safe methods never change state. */
 export function methodNotAllowed(allow: string) {
   return async (): Promise<NextResponse> => errorJson("METHOD_NOT_ALLOWED", { headers: { Allow: allow } });
+}
+
+/** One line per refused request, without request data (it may hold credentials): operators need to see an outage. */
+export function logStoreUnavailable(request: Request, error: StoreUnavailableError): void {
+  console.warn(`authlab: ${request.method} ${new URL(request.url).pathname} → 503: ${error.message} (${describeCause(error.cause)})`);
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return "no cause";
+  const code = (cause as { code?: unknown }).code;
+  return `${cause.name}${typeof code === "string" ? ` ${code}` : ""}: ${cause.message.split("\n")[0]?.slice(0, 200) ?? ""}`;
 }

@@ -13,12 +13,12 @@ import { clearCaptures } from "./captures";
  */
 export async function resetDemo(): Promise<{ users: string[] }> {
   const db = getPrisma();
-  const { sessionStore, denylist } = services();
-  await sessionStore.deleteAll();
+  const { sessionStores, denylist } = services();
+  for (const store of sessionStores.all()) await store.deleteAll();
   await denylist.clear();
   await db.$transaction([db.session.deleteMany({}), db.refreshFamily.deleteMany({}), db.authEvent.deleteMany({}), db.user.deleteMany({})]);
   await resetSettings();
-  resetLoginLimiter();
+  await resetLoginLimiter();
   clearCaptures();
   await ensureDemoUsers();
   return { users: (await db.user.findMany({ select: { email: true } })).map((u) => u.email) };

@@ -130,8 +130,9 @@ export async function measureStrategies(): Promise<Measurement> {
     if (!sessionCookie) throw new Error("measure: the session login set no session cookie");
     const { accessToken } = (await (await login(origin, "jwt")).json()) as { accessToken: string };
 
-    const { sessionStore, denylist } = services();
     const settings = await getSettings();
+    const sessionStore = services().sessionStores.active(settings);
+    const { denylist } = services();
     const alg = appEnv().jwtAlgorithm.toLowerCase();
     const notes: string[] = [];
     const plans: Plan[] = [

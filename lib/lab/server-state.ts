@@ -3,6 +3,7 @@ import { getPrisma } from "../db/client";
 import { instanceIdentity } from "../config/instance";
 import { sessionView } from "../auth/session-view";
 import { services } from "../auth/services";
+import type { Settings } from "../settings/schema";
 import type { AuthUser } from "../auth/types";
 
 const LIMIT = 50;
@@ -21,9 +22,10 @@ function tokenStatus(t: { usedAt: Date | null; revokedAt: Date | null; expiresAt
  * the denylist and security events. An admin sees everything; anyone else only what belongs to
  * the users their own credentials prove.
  */
-export async function serverState(viewers: AuthUser[], now: number) {
+export async function serverState(viewers: AuthUser[], now: number, settings: Settings) {
   const db = getPrisma();
-  const { sessionStore, denylist } = services();
+  const { sessionStores, denylist } = services();
+  const sessionStore = sessionStores.active(settings);
   const isAdmin = viewers.some((v) => v.role === "admin");
   const ids = [...new Set(viewers.map((v) => v.id))];
   const users = await db.user.findMany({ select: { id: true, email: true } });

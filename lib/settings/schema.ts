@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STORE_KINDS } from "../stores/types";
 import { SETTING_BOUNDS } from "./bounds";
 
 function seconds(key: keyof typeof SETTING_BOUNDS) {
@@ -23,6 +24,11 @@ export const settingsSchema = z.strictObject({
   denylistEnabled: z.boolean(),
   /** Where the lab's JWT pane keeps its access token. */
   jwtStorage: z.enum(JWT_STORAGES),
+  /**
+   * Where new sessions are stored and looked up (SESSION_STORE by default). Switching moves
+   * nothing: sessions stay in the store that issued them and get 401 elsewhere until switched back.
+   */
+  sessionStore: z.enum(STORE_KINDS),
   /** How far the demo clock is ahead of real time. Only honoured when DEMO_CLOCK is on. */
   demoClockOffsetMs: z.number().int().min(0).max(365 * 86_400_000),
 });

@@ -1,7 +1,9 @@
 import "server-only";
 import { appEnv } from "../config/env";
 import { getPrisma } from "../db/client";
+import { ApiError, StoreUnavailableError } from "../errors";
 import { storeOp } from "../stores/store-errors";
+import type { StoreKind } from "../stores/types";
 import { settingsSchema, type Settings, type SettingsPatch } from "./schema";
 
 /**
@@ -30,19 +32,42 @@ async function load(): Promise<Settings> {
     }
   }
   const parsed = settingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : defaultSettings();
+  const settings = parsed.success ? parsed.data : defaultSettings();
+  // Chosen on an instance (or a run) that had Redis, read on one without: use this server's default.
+  if (!availableSessionStores().includes(settings.sessionStore)) settings.sessionStore = appEnv().defaults.sessionStore;
+  return settings;
 }
 
+/** The session stores this server can switch between: Redis only when REDIS_URL is set. */
+export function availableSessionStores(): StoreKind[] {
+  return appEnv().redisUrl ? ["memory", "database", "redis"] : ["memory", "database"];
+}
+
+/**
+ * The settings in force. With the database unreachable, the last settings this instance read stay
+ * in force (retried every second) so that what needs no database keeps working — JWT verification,
+ * sessions in Redis — with the same denylist setting as before. An instance that never read them
+ * answers 503 instead of guessing: the defaults could turn off a denylist an admin turned on.
+ */
 export async function getSettings(): Promise<Settings> {
   const now = Date.now();
   const cached = shared.__authlabSettings;
   if (cached && now - cached.loadedAt <= CACHE_MS) return cached.value;
-  const value = await load();
-  shared.__authlabSettings = { value, loadedAt: now };
-  return value;
+  try {
+    const value = await load();
+    shared.__authlabSettings = { value, loadedAt: now };
+    return value;
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError) || !cached) throw error;
+    shared.__authlabSettings = { value: cached.value, loadedAt: now };
+    return cached.value;
+  }
 }
 
 export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
+  if (patch.sessionStore && !availableSessionStores().includes(patch.sessionStore)) {
+    throw new ApiError("STORE_NOT_CONFIGURED", { details: { sessionStore: patch.sessionStore, available: availableSessionStores() } });
+  }
   const next = settingsSchema.parse({ ...(await getSettings()), ...patch });
   const db = getPrisma();
   await storeOp("database", () =>

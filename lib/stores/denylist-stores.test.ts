@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { createPgTestDb } from "@/test/pg-db";
+import { createTestRedis } from "@/test/redis";
+import { postgresGate, redisGate } from "@/test/services";
 import { createTestDb, type TestDb } from "@/test/sqlite-db";
-import { runWithTrace } from "../trace/context";
-import { Trace } from "../trace/trace";
 import { verdictFor } from "./denylist-verdict";
 import { MemoryDenylistStore } from "./memory-denylist-store";
 import { PrismaDenylistStore } from "./prisma-denylist-store";
-import type { DenylistStore } from "./types";
+import { RedisDenylistStore } from "./redis-denylist-store";
+import { denylistContract } from "./denylist-store.contract";
 
 const NOW = Date.UTC(2031, 4, 6, 7, 8, 9);
 const SEC = 1000;
@@ -37,79 +39,6 @@ describe("verdictFor", () => {
   });
 });
 
-interface DenylistHarness {
-  store: DenylistStore;
-  reset(): Promise<void>;
-  close(): Promise<void>;
-}
-
-function denylistContract(name: string, setup: () => Promise<DenylistHarness>): void {
-  describe(`DenylistStore: ${name}`, () => {
-    let h: DenylistHarness;
-    beforeAll(async () => {
-      h = await setup();
-    });
-    afterAll(async () => {
-      await h.close();
-    });
-    beforeEach(async () => {
-      await h.reset();
-    });
-
-    it("misses when nothing is listed", async () => {
-      expect(await h.store.check("jti-1", "user-1", NOW - SEC, NOW)).toBeNull();
-    });
-
-    it("hits on the token's own jti, and only that jti", async () => {
-      await h.store.add({ key: "jti:jti-1", expiresAt: new Date(NOW + HOUR), notBefore: null });
-      expect(await h.store.check("jti-1", "user-1", NOW - SEC, NOW)).toBe("jti");
-      expect(await h.store.check("jti-2", "user-1", NOW - SEC, NOW)).toBeNull();
-    });
-
-    it("hits on the subject only for tokens issued before notBefore (a fresh login still works)", async () => {
-      await h.store.add({ key: "sub:user-1", expiresAt: new Date(NOW + HOUR), notBefore: new Date(NOW) });
-      expect(await h.store.check("any", "user-1", NOW - SEC, NOW)).toBe("sub");
-      expect(await h.store.check("any", "user-1", NOW, NOW)).toBeNull();
-      expect(await h.store.check("any", "user-1", NOW + SEC, NOW + SEC)).toBeNull();
-      expect(await h.store.check("any", "user-2", NOW - SEC, NOW)).toBeNull();
-    });
-
-    it("ignores entries at and after their expiry", async () => {
-      await h.store.add({ key: "jti:jti-1", expiresAt: new Date(NOW + 10 * SEC), notBefore: null });
-      await h.store.add({ key: "sub:user-1", expiresAt: new Date(NOW + 10 * SEC), notBefore: new Date(NOW) });
-      expect(await h.store.check("jti-1", "user-9", NOW - SEC, NOW + 10 * SEC - 1)).toBe("jti");
-      expect(await h.store.check("jti-1", "user-9", NOW - SEC, NOW + 10 * SEC)).toBeNull();
-      expect(await h.store.check("jti-9", "user-1", NOW - SEC, NOW + 10 * SEC)).toBeNull();
-      expect(await h.store.list(NOW + 10 * SEC)).toEqual([]);
-    });
-
-    it("adding a key again replaces its expiry and notBefore (a second revoke-all moves the cut-off)", async () => {
-      await h.store.add({ key: "sub:user-1", expiresAt: new Date(NOW + HOUR), notBefore: new Date(NOW) });
-      await h.store.add({ key: "sub:user-1", expiresAt: new Date(NOW + 2 * HOUR), notBefore: new Date(NOW + 60 * SEC) });
-      expect(await h.store.check("any", "user-1", NOW + 30 * SEC, NOW + 90 * SEC)).toBe("sub");
-      const live = await h.store.list(NOW + 90 * SEC);
-      expect(live).toHaveLength(1);
-      expect(live[0]).toMatchObject({ key: "sub:user-1", expiresAt: new Date(NOW + 2 * HOUR), notBefore: new Date(NOW + 60 * SEC) });
-    });
-
-    it("lists live entries only and clear() empties it", async () => {
-      await h.store.add({ key: "jti:live", expiresAt: new Date(NOW + HOUR), notBefore: null });
-      await h.store.add({ key: "jti:dead", expiresAt: new Date(NOW - SEC), notBefore: null });
-      expect((await h.store.list(NOW)).map((e) => e.key)).toEqual(["jti:live"]);
-      await h.store.clear();
-      expect(await h.store.list(NOW)).toEqual([]);
-      expect(await h.store.check("live", "u", NOW - SEC, NOW)).toBeNull();
-    });
-
-    it("checks in exactly one store query (one round trip per authenticated request)", async () => {
-      await h.store.add({ key: "jti:jti-1", expiresAt: new Date(NOW + HOUR), notBefore: null });
-      const trace = new Trace("jwt", "contract");
-      await runWithTrace(trace, () => trace.step("denylist-check", "check", "store", () => h.store.check("jti-1", "user-1", NOW - SEC, NOW)));
-      expect(trace.storeQueries).toBe(1);
-    });
-  });
-}
-
 denylistContract("MemoryDenylistStore", async () => {
   let store = new MemoryDenylistStore();
   return {
@@ -130,4 +59,22 @@ denylistContract("PrismaDenylistStore (SQLite)", async () => {
     reset: () => testDb.reset(),
     close: () => testDb.close(),
   };
+});
+
+const postgres = await postgresGate("denylist-stores.test");
+describe.skipIf(postgres.skip)("with PostgreSQL", () => {
+  denylistContract("PrismaDenylistStore (PostgreSQL)", async () => {
+    postgres.require();
+    const testDb = await createPgTestDb();
+    return { store: new PrismaDenylistStore(testDb.db), reset: () => testDb.reset(), close: () => testDb.close() };
+  });
+});
+
+const redis = await redisGate("denylist-stores.test");
+describe.skipIf(redis.skip)("with Redis", () => {
+  denylistContract("RedisDenylistStore", async () => {
+    redis.require();
+    const testRedis = createTestRedis();
+    return { store: new RedisDenylistStore(testRedis.backend), reset: () => testRedis.reset(), close: () => testRedis.close() };
+  });
 });

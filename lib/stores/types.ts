@@ -9,7 +9,9 @@ export interface SessionRecord {
   userAgent: string | null;
 }
 
-export type StoreKind = "memory" | "database" | "redis";
+/** Where a store keeps its data. Sessions can live in any of them; the denylist in the database or Redis. */
+export const STORE_KINDS = ["memory", "database", "redis"] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
 
 /**
  * Where sessions live. Every implementation passes `session-store.contract.ts`. A backend that

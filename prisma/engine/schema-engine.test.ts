@@ -12,13 +12,13 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PG_SERVER_URL, postgresGate } from "../../test/services";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SHIM = path.join(ROOT, "prisma/engine/schema-engine.mjs");
 const PRISMA_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve("prisma/package.json")), "build/index.js");
 
-const PG_SERVER = "postgresql://postgres@127.0.0.1:5432";
-const IN_CI = /^(1|true)$/i.test(process.env.CI ?? "");
+const PG_SERVER = PG_SERVER_URL;
 
 interface CliResult {
   code: number;
@@ -117,29 +117,9 @@ describe("schema-engine shim with SQLite", () => {
   });
 });
 
-/** Why PostgreSQL cannot be used, or null when it can. */
-async function postgresUnavailable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: `${PG_SERVER}/postgres`, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const postgres = await postgresGate("schema-engine.test");
 
-const pgProblem = await postgresUnavailable();
-const skipPostgres = pgProblem !== null && !IN_CI;
-if (skipPostgres) {
-  console.warn(
-    `[schema-engine.test] SKIPPING the PostgreSQL checks: no server at ${PG_SERVER} (${pgProblem}). ` +
-      "They run, and must pass, when CI=true.",
-  );
-}
-
-describe.skipIf(skipPostgres)("schema-engine shim with PostgreSQL", () => {
+describe.skipIf(postgres.skip)("schema-engine shim with PostgreSQL", () => {
   const database = `authlab_shimtest_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
   const shadowDatabases = async (): Promise<string[]> =>
@@ -149,13 +129,13 @@ describe.skipIf(skipPostgres)("schema-engine shim with PostgreSQL", () => {
   let shadowsBefore: string[] = [];
 
   beforeAll(async () => {
-    if (pgProblem !== null) throw new Error(`CI=true but PostgreSQL at ${PG_SERVER} is unreachable: ${pgProblem}`);
+    postgres.require();
     await admin.connect();
     shadowsBefore = await shadowDatabases();
     // The database is created by `migrate deploy` itself (the shim's `cli create-database`).
   });
   afterAll(async () => {
-    if (pgProblem !== null) return;
+    if (postgres.problem !== null) return;
     // A plain DROP (no FORCE): a connection the shim failed to close makes this fail loudly.
     await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
     await admin.end();

@@ -1,26 +1,24 @@
 // Real AuthLab processes for the process tests: the production build, started and stopped like an
-// operator would, on a fresh SQLite file or a throw-away PostgreSQL database.
-import { randomBytes } from "node:crypto";
+// operator would, on a fresh SQLite file or a throw-away PostgreSQL database, with Redis under a
+// fresh key prefix when asked.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
-  DEFAULT_PG_SERVER,
   createPostgresDatabase,
   dropPostgresDatabase,
   ensureProductionBuild,
   freePort,
   migrate,
-  postgresProblem,
   startApp,
   type AppProcess,
   type Env,
 } from "../../scripts/lib/app-process.mjs";
+import { deleteKeys } from "../redis-keys";
+import { testRedisPrefix } from "../redis";
+import { PG_SERVER_URL, REDIS_TEST_URL, throwAwayDatabaseName } from "../services";
 
 export type { Env };
-
-export const IN_CI = /^(1|true)$/i.test(process.env.CI ?? "");
-export const PG_SERVER = process.env.PG_URL ?? DEFAULT_PG_SERVER;
 
 /** Fixed test secrets: every instance and every restart must agree on them. */
 const SECRETS = {
@@ -36,34 +34,12 @@ export async function testPort(): Promise<number> {
 }
 
 /**
- * A shared backing store for a group of instances: a fresh SQLite file, or a fresh PostgreSQL
- * database (`authlab_inst_test_*`, dropped afterwards), migrated once.
+ * What a group of instances shares: a fresh SQLite file or PostgreSQL database (migrated once),
+ * and optionally Redis (REDIS_TEST_URL) under a key prefix of its own. `dispose` removes it all.
  */
 export interface Backing {
   env: Env;
   dispose(): Promise<void>;
-}
-
-export async function sqliteBacking(): Promise<Backing> {
-  const dir = mkdtempSync(path.join(tmpdir(), "authlab-process-"));
-  const env = { ...baseEnv(dir), DATABASE_URL: `file:${path.join(dir, "authlab.db")}` };
-  migrate(env);
-  return { env, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-export async function postgresBacking(): Promise<Backing> {
-  const dir = mkdtempSync(path.join(tmpdir(), "authlab-process-"));
-  const name = `authlab_inst_test_${randomBytes(5).toString("hex")}`;
-  const url = await createPostgresDatabase(PG_SERVER, name, { fresh: true });
-  const env = { ...baseEnv(dir), DATABASE_URL: url };
-  migrate(env);
-  return {
-    env,
-    dispose: async () => {
-      await dropPostgresDatabase(PG_SERVER, name);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 function baseEnv(dataDir: string): Env {
@@ -78,6 +54,48 @@ function baseEnv(dataDir: string): Env {
   };
 }
 
+/** Redis for sessions, the denylist and rate limits, under a prefix deleted by `dispose`. */
+function withRedis(env: Env): { env: Env; dispose: () => Promise<void> } {
+  const prefix = testRedisPrefix();
+  return {
+    env: { ...env, REDIS_URL: REDIS_TEST_URL, REDIS_KEY_PREFIX: prefix },
+    dispose: () => deleteKeys(REDIS_TEST_URL, prefix),
+  };
+}
+
+export async function sqliteBacking(options: { redis?: boolean } = {}): Promise<Backing> {
+  const dir = mkdtempSync(path.join(tmpdir(), "authlab-process-"));
+  let env: Env = { ...baseEnv(dir), DATABASE_URL: `file:${path.join(dir, "authlab.db")}` };
+  migrate(env);
+  const redis = options.redis ? withRedis(env) : undefined;
+  if (redis) env = redis.env;
+  return {
+    env,
+    dispose: async () => {
+      await redis?.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function postgresBacking(options: { redis?: boolean } = {}): Promise<Backing> {
+  const dir = mkdtempSync(path.join(tmpdir(), "authlab-process-"));
+  const name = throwAwayDatabaseName("inst_test");
+  const url = await createPostgresDatabase(PG_SERVER_URL, name, { fresh: true });
+  let env: Env = { ...baseEnv(dir), DATABASE_URL: url };
+  migrate(env);
+  const redis = options.redis ? withRedis(env) : undefined;
+  if (redis) env = redis.env;
+  return {
+    env,
+    dispose: async () => {
+      await redis?.dispose();
+      await dropPostgresDatabase(PG_SERVER_URL, name);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface Instance extends AppProcess {
   id: string;
 }
@@ -89,19 +107,15 @@ export async function startInstance(id: string, env: Env, port?: number): Promis
   return Object.assign(app, { id });
 }
 
-/** Why the PostgreSQL-backed tests cannot run here, or null. In CI a missing server is a failure, not a skip. */
-export async function postgresSkipReason(file: string): Promise<string | null> {
-  const problem = await postgresProblem(PG_SERVER);
-  if (problem === null) return null;
-  if (IN_CI) return null; // the suite's beforeAll fails loudly instead
-  console.warn(
-    `[${file}] NOT RUN: the PostgreSQL-backed process tests (no server at ${PG_SERVER}: ${problem}).\n` +
-      `  To run them: start PostgreSQL (README "Running with PostgreSQL and Redis"), or set PG_URL, then: npm run test:process`,
-  );
-  return problem;
-}
-
-export async function assertPostgres(): Promise<void> {
-  const problem = await postgresProblem(PG_SERVER);
-  if (problem !== null) throw new Error(`CI=true but PostgreSQL at ${PG_SERVER} is unreachable: ${problem}`);
+/** Starts A (which seeds the demo users) and then B on one backing, each knowing the other as its peer. */
+export async function startPair(backing: Backing, env: Env = {}): Promise<[Instance, Instance]> {
+  const [portA, portB] = [await testPort(), await testPort()];
+  const a = await startInstance("inst-a", { ...backing.env, ...env, PEER_URLS: `http://127.0.0.1:${portB}` }, portA);
+  try {
+    const b = await startInstance("inst-b", { ...backing.env, ...env, PEER_URLS: `http://127.0.0.1:${portA}` }, portB);
+    return [a, b];
+  } catch (error) {
+    await a.stop();
+    throw error;
+  }
 }

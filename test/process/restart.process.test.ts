@@ -2,10 +2,12 @@
 // same secrets, send the same credentials. Persistent stores and JWTs survive; memory sessions
 // do not, and the instance's start time says why.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { IN_CI, assertPostgres, postgresBacking, postgresSkipReason, sqliteBacking, startInstance, testPort, type Backing, type Env, type Instance } from "./cluster";
+import { postgresGate, redisGate, type ServiceGate } from "../services";
+import { postgresBacking, sqliteBacking, startInstance, testPort, type Backing, type Env, type Instance } from "./cluster";
 import { call, jwtLogin, meWithSession, meWithToken, sessionLogin } from "./http";
 
-const skipPostgres = (await postgresSkipReason("restart.process.test")) !== null;
+const postgres = await postgresGate("restart.process.test");
+const redis = await redisGate("restart.process.test");
 
 interface Before {
   sessionCookie: string;
@@ -14,14 +16,15 @@ interface Before {
   pid: number | undefined;
 }
 
-/** Logs in with both strategies on a fresh instance, stops it, starts it again; returns both lives. */
-function restartCase(name: string, backingFor: () => Promise<Backing>, env: Env, expectSession: 200 | 401) {
-  describe(name, () => {
+/** Logs in with both strategies on a fresh instance, stops it, starts it again on the same store. */
+function restartCase(name: string, gates: ServiceGate[], backingFor: () => Promise<Backing>, env: Env, expectSession: 200 | 401) {
+  describe.skipIf(gates.some((g) => g.skip))(name, () => {
     let backing: Backing;
     let after: Instance;
     let before: Before;
 
     beforeAll(async () => {
+      for (const g of gates) g.require();
       backing = await backingFor();
       const port = await testPort();
       const first = await startInstance("restart-me", { ...backing.env, ...env }, port);
@@ -62,14 +65,7 @@ function restartCase(name: string, backingFor: () => Promise<Backing>, env: Env,
   });
 }
 
-describe("restart on SQLite (the embedded default)", () => {
-  restartCase("sessions in the database", sqliteBacking, {}, 200);
-  restartCase("sessions in memory", sqliteBacking, { SESSION_STORE: "memory" }, 401);
-});
-
-describe.skipIf(skipPostgres)("restart on PostgreSQL", () => {
-  beforeAll(async () => {
-    if (IN_CI) await assertPostgres();
-  });
-  restartCase("sessions in the database", postgresBacking, {}, 200);
-});
+restartCase("restart, sessions in SQLite (the embedded default)", [], () => sqliteBacking(), {}, 200);
+restartCase("restart, sessions in memory", [], () => sqliteBacking(), { SESSION_STORE: "memory" }, 401);
+restartCase("restart, sessions in PostgreSQL", [postgres], () => postgresBacking(), {}, 200);
+restartCase("restart, sessions in Redis", [redis], () => sqliteBacking({ redis: true }), { SESSION_STORE: "redis" }, 200);

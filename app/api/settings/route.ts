@@ -5,10 +5,15 @@ import { json } from "@/lib/http/respond";
 import { apiRoute } from "@/lib/http/route";
 import { settingsPatchSchema } from "@/lib/settings/schema";
 import { getSettings, updateSettings } from "@/lib/settings/settings";
+import { storeInfo } from "@/lib/stores/store-info";
 
 function view(settings: Awaited<ReturnType<typeof getSettings>>) {
   const env = appEnv();
-  return { settings, server: { demoClockEnabled: env.demoClockEnabled, insecureCookies: env.insecureCookies, defaultMode: env.defaultMode, instanceId: env.instanceId } };
+  return {
+    settings,
+    server: { demoClockEnabled: env.demoClockEnabled, insecureCookies: env.insecureCookies, defaultMode: env.defaultMode, instanceId: env.instanceId },
+    stores: storeInfo(settings),
+  };
 }
 
 /** Settings are not secret: the lab shows them to everyone. Changing them is for admins. */

@@ -21,10 +21,14 @@ export const POST = apiRoute(async (request) => {
   const { users, session, jwt } = services();
   const row = await users.findById(user.id);
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) throw new ApiError("PASSWORD_INCORRECT");
-  await users.update(user.id, { passwordHash: await hashPassword(newPassword) });
+  const passwordHash = await hashPassword(newPassword);
   const cookies = await traced(ctx, async () => {
+    // Revoke first, change the password last: if a store is unavailable (503) the password is still
+    // the old one and the user can simply retry; the other order could leave credentials alive
+    // under a password the user can no longer use to retry.
     await session.revokeAll(user.id, ctx);
     await jwt.revokeAll(user.id, ctx, "PASSWORD_CHANGED");
+    await users.update(user.id, { passwordHash });
     const fresh = toAuthUser(row);
     return mode === "session" ? (await session.issue(fresh, credentialInput(request), ctx)).cookies : (await jwt.issue(fresh, ctx)).cookies;
   });

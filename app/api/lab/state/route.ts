@@ -17,6 +17,7 @@ export const GET = apiRoute(async (request) => {
     const { result } = await authenticate(mode, mode === "session" ? { ...input, authorization: null } : input, { readOnly: true });
     if (result.ok) viewers.push(result.user);
   }
-  const now = authNow(await getSettings());
-  return json({ now: new Date(now).toISOString(), ...(await serverState(viewers, now)) });
+  const settings = await getSettings();
+  const now = authNow(settings);
+  return json({ now: new Date(now).toISOString(), ...(await serverState(viewers, now, settings)) });
 });

@@ -1,17 +1,15 @@
-import { authContext, traced } from "@/lib/auth/request-auth";
+import { logout } from "@/lib/auth/logout";
 import { services } from "@/lib/auth/services";
-import { credentialInput } from "@/lib/http/request";
-import { noContent } from "@/lib/http/respond";
 import { apiRoute, methodNotAllowed } from "@/lib/http/route";
 
 /**
  * Revokes the refresh family and clears both cookies. A copy of the access token keeps working
- * until its `exp` — the exposure window — unless the denylist is on.
+ * until its `exp` — the exposure window — unless the denylist is on. With a store down: the
+ * cookies are cleared all the same, and 503 says the revocation did not happen.
  */
 export const POST = apiRoute(async (request) => {
-  const ctx = await authContext("jwt");
-  const { cookies } = await traced(ctx, () => services().jwt.revoke(credentialInput(request), ctx));
-  return noContent({ cookies, trace: ctx.trace });
+  const { jwt } = services();
+  return logout(request, "jwt", (input, ctx) => jwt.revoke(input, ctx), () => jwt.clearCookies());
 });
 
 export const GET = methodNotAllowed("POST");

@@ -1,14 +1,14 @@
-import { authContext, traced } from "@/lib/auth/request-auth";
+import { logout } from "@/lib/auth/logout";
 import { services } from "@/lib/auth/services";
-import { credentialInput } from "@/lib/http/request";
-import { noContent } from "@/lib/http/respond";
 import { apiRoute, methodNotAllowed } from "@/lib/http/route";
 
-/** Deletes the server-side record: a copy of the cookie is worthless from this moment. */
+/**
+ * Deletes the server-side record: a copy of the cookie is worthless from this moment. With the
+ * store down: the cookie is cleared all the same, and 503 says the record could not be deleted.
+ */
 export const POST = apiRoute(async (request) => {
-  const ctx = await authContext("session");
-  const { cookies } = await traced(ctx, () => services().session.revoke(credentialInput(request), ctx));
-  return noContent({ cookies, trace: ctx.trace });
+  const { session } = services();
+  return logout(request, "session", (input, ctx) => session.revoke(input, ctx), () => [session.clear()]);
 });
 
 export const GET = methodNotAllowed("POST");

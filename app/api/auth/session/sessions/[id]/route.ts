@@ -9,7 +9,8 @@ import { apiRoute } from "@/lib/http/route";
 /** Revoke one of my sessions (another device, say). Someone else's session id is a 404, not a 403. */
 export const DELETE = apiRoute<{ id: string }>(async (request, { id }) => {
   const { user, ctx } = await requireUser(request, { mode: "session" });
-  const { session, sessionStore } = services();
+  const { session, sessionStores } = services();
+  const sessionStore = sessionStores.active(ctx.settings);
   const target = /^[0-9a-f]{64}$/.test(id) ? await traced(ctx, () => sessionStore.get(id)) : null;
   if (!target || target.userId !== user.id) throw new ApiError("NOT_FOUND", { message: "You have no session with this id." });
   await traced(ctx, () => sessionStore.delete(id));

@@ -1,0 +1,45 @@
+import "server-only";
+import type { NextResponse } from "next/server";
+import { StoreUnavailableError } from "../errors";
+import { credentialInput } from "../http/request";
+import { errorJson, noContent } from "../http/respond";
+import { logStoreUnavailable } from "../http/route";
+import { authContext, traced } from "./request-auth";
+import type { AuthContext, AuthMode, CookieInstruction, CredentialInput } from "./types";
+
+const NOT_REVOKED_MESSAGE =
+  "Signed out in this browser, but the server could not delete the credential because its store is unavailable: " +
+  "a copy of it keeps working until the store is back and it expires or is revoked. Try again, or use \"log out everywhere\" later.";
+
+/**
+ * Logout, also while the store is down. The user asked to sign out, so the browser forgets the
+ * credential either way (the cookies are cleared). But the server-side revocation (deleting the
+ * session record, revoking the refresh family, denylisting the access token) did not happen, and
+ * the answer says so: 503 `STORE_UNAVAILABLE` with Retry-After and `details.serverRevoked: false`,
+ * never a 204 that would claim a revocation that did not take place.
+ */
+export async function logout(
+  request: Request,
+  mode: AuthMode,
+  revoke: (input: CredentialInput, ctx: AuthContext) => Promise<{ cookies: CookieInstruction[] }>,
+  clearCookies: () => CookieInstruction[],
+): Promise<NextResponse> {
+  let ctx: AuthContext | undefined;
+  try {
+    ctx = await authContext(mode);
+    const context = ctx;
+    const { cookies } = await traced(context, () => revoke(credentialInput(request), context));
+    return noContent({ cookies, trace: context.trace });
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    logStoreUnavailable(request, error);
+    return errorJson("STORE_UNAVAILABLE", {
+      message: NOT_REVOKED_MESSAGE,
+      details: { serverRevoked: false, store: error.backend ?? null },
+      headers: { "Retry-After": String(error.retryAfterSeconds) },
+      cookies: clearCookies(),
+      trace: ctx?.trace,
+      extra: ctx ? { trace: ctx.trace } : undefined,
+    });
+  }
+}

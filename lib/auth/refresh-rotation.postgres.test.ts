@@ -1,0 +1,97 @@
+// SECURITY.md item 20 on PostgreSQL, where requests really run in parallel on separate connections
+// (SQLite serialises writers, so its version of this test cannot show a race): ten refreshes with
+// one token, spread over two app instances (two clients, two connection pools), at the same moment.
+// README "Refresh rotation": exactly one wins and creates the only successor; within the grace
+// window every other request is 409 REFRESH_TOKEN_RACE; after it, a replay is 401
+// REFRESH_TOKEN_REUSED and the family dies. Never a thrown error (a 500), never a forked family.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { testSettings } from "@/test/auth-fixtures";
+import { createPgTestDb, RELAXED_TIMEOUT_MS, type PgTestDb } from "@/test/pg-db";
+import { postgresGate } from "@/test/services";
+import { insertUser } from "@/test/sqlite-db";
+import { sha256Hex } from "../crypto";
+import { createPrismaClient, type Db } from "../db/client";
+import { RefreshTokenService, type RotateResult } from "./refresh-tokens";
+
+const PARALLEL = 10;
+const ROUNDS = 5;
+const GRACE_SECONDS = 10;
+
+type Outcome = "ok" | "REFRESH_TOKEN_RACE" | "REFRESH_TOKEN_REUSED" | "threw" | string;
+
+function outcomeOf(settled: PromiseSettledResult<RotateResult>): Outcome {
+  if (settled.status === "rejected") return "threw";
+  return settled.value.ok ? "ok" : settled.value.code;
+}
+
+const postgres = await postgresGate("refresh-rotation.postgres.test");
+describe.skipIf(postgres.skip)("refresh rotation on PostgreSQL under concurrency (item 20)", () => {
+  let testDb: PgTestDb;
+  let secondInstance: Db;
+  let instances: RefreshTokenService[];
+  let userId: string;
+
+  beforeAll(async () => {
+    postgres.require();
+    testDb = await createPgTestDb();
+    secondInstance = createPrismaClient(testDb.url, { timeoutMs: RELAXED_TIMEOUT_MS });
+    instances = [new RefreshTokenService(testDb.db), new RefreshTokenService(secondInstance)];
+  });
+  afterAll(async () => {
+    await secondInstance?.$disconnect();
+    await testDb?.close();
+  });
+  beforeEach(async () => {
+    await testDb.reset();
+    userId = (await insertUser(testDb.db)).id;
+  });
+
+  async function parallelRotations(token: string, now: number): Promise<{ outcomes: Outcome[]; results: PromiseSettledResult<RotateResult>[] }> {
+    const settings = testSettings({ refreshGraceSeconds: GRACE_SECONDS });
+    const results = await Promise.allSettled(
+      Array.from({ length: PARALLEL }, (_, i) => (instances[i % instances.length] as RefreshTokenService).rotate(token, now, settings)),
+    );
+    return { outcomes: results.map(outcomeOf), results };
+  }
+
+  it(`${PARALLEL} parallel refreshes with one token, ${ROUNDS} rounds: one successor each round, every other answer 409, no fork`, async () => {
+    const settings = testSettings({ refreshGraceSeconds: GRACE_SECONDS });
+    const now = Date.now();
+    const family = await instances[0]!.startFamily(userId, now, settings);
+    let token = family.token;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const { outcomes, results } = await parallelRotations(token, now + round * 1000);
+      expect(outcomes.filter((o) => o === "ok"), `round ${round}: ${outcomes.join(", ")}`).toHaveLength(1);
+      expect(outcomes.filter((o) => o === "REFRESH_TOKEN_RACE"), `round ${round}: ${outcomes.join(", ")}`).toHaveLength(PARALLEL - 1);
+
+      const winner = results.find((r): r is PromiseFulfilledResult<Extract<RotateResult, { ok: true }>> => r.status === "fulfilled" && r.value.ok);
+      if (!winner) throw new Error(`round ${round}: no winner`);
+      // Exactly one live token in the family — the winner's — and every token has at most one child.
+      const tokens = await testDb.db.refreshToken.findMany({ where: { familyId: family.familyId } });
+      expect(tokens).toHaveLength(round + 1);
+      const live = tokens.filter((t) => t.usedAt === null && t.revokedAt === null);
+      expect(live.map((t) => t.tokenHash)).toEqual([sha256Hex(winner.value.issued.token)]);
+      const children = new Map<string, number>();
+      for (const t of tokens) if (t.parentId) children.set(t.parentId, (children.get(t.parentId) ?? 0) + 1);
+      expect([...children.values()].every((n) => n === 1)).toBe(true);
+      token = winner.value.issued.token;
+    }
+    expect((await testDb.db.refreshFamily.findUniqueOrThrow({ where: { id: family.familyId } })).revokedAt).toBeNull();
+  });
+
+  it(`${PARALLEL} parallel replays of a spent token after the grace window: all 401 REUSED, the family revoked, nothing created`, async () => {
+    const settings = testSettings({ refreshGraceSeconds: GRACE_SECONDS });
+    const now = Date.now();
+    const family = await instances[0]!.startFamily(userId, now, settings);
+    const rotated = await instances[1]!.rotate(family.token, now, settings);
+    expect(rotated.ok).toBe(true);
+
+    const { outcomes } = await parallelRotations(family.token, now + (GRACE_SECONDS + 1) * 1000);
+    expect(new Set(outcomes)).toEqual(new Set(["REFRESH_TOKEN_REUSED"]));
+    expect(await testDb.db.refreshToken.count({ where: { familyId: family.familyId } })).toBe(2);
+    const revoked = await testDb.db.refreshFamily.findUniqueOrThrow({ where: { id: family.familyId } });
+    expect(revoked.revokeReason).toBe("REUSE_DETECTED");
+    // The legitimate holder's successor dies with the family: theft ends the whole chain.
+    if (rotated.ok) expect((await instances[0]!.rotate(rotated.issued.token, now + 20_000, settings)).ok).toBe(false);
+  });
+});
