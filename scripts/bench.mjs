@@ -23,6 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { Redis } from "ioredis";
 import pg from "pg";
 import {
   DEFAULT_PG_SERVER,
@@ -130,15 +131,53 @@ function cannon(url, headers, seconds) {
   });
 }
 
-async function load(name, base, route, headers) {
-  const url = `${base}${route}`;
+async function expectOk(name, url, headers) {
   const probe = await fetch(url, { headers });
-  if (probe.status !== 200) throw new Error(`${name}: ${route} answered ${probe.status} ${await probe.text()}`);
-  await cannon(url, headers, WARMUP_SECONDS); // JIT, connection pools: not counted
-  const result = await cannon(url, headers, SECONDS);
-  const errors = result.errors + result.non2xx + result.timeouts;
-  if (errors > 0) throw new Error(`${name}: ${errors} failed requests out of ${result.requests.total}`);
-  return { reqPerSec: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total };
+  if (probe.status !== 200) throw new Error(`${name}: ${url} answered ${probe.status} ${await probe.text()}`);
+}
+
+const SLICE_SECONDS = 1;
+
+/**
+ * The protected route and the unauthenticated route in alternating one-second slices (ping first
+ * in odd rounds, the case first in even ones), BENCH_SECONDS of each in all: a machine whose load
+ * drifts during the run then weighs on both sides of the ratio alike. req/s = all requests ÷ all
+ * time; p50/p99 = the median of the slices' p50/p99.
+ */
+async function paired(name, base, route, headers) {
+  const caseUrl = `${base}${route}`;
+  const pingUrl = `${base}/api/ping`;
+  await expectOk(name, caseUrl, headers);
+  await expectOk("unauthenticated", pingUrl, {});
+  await cannon(pingUrl, {}, WARMUP_SECONDS); // JIT, connection pools: not counted
+  await cannon(caseUrl, headers, WARMUP_SECONDS);
+  const sides = { ping: { requests: 0, seconds: 0, p50: [], p99: [] }, case: { requests: 0, seconds: 0, p50: [], p99: [] } };
+  const slice = async (side, url, h) => {
+    const r = await cannon(url, h, SLICE_SECONDS);
+    const errors = r.errors + r.non2xx + r.timeouts;
+    if (errors > 0) throw new Error(`${side === "ping" ? "unauthenticated" : name}: ${errors} failed requests out of ${r.requests.total}`);
+    sides[side].requests += r.requests.total;
+    sides[side].seconds += r.duration;
+    sides[side].p50.push(r.latency.p50);
+    sides[side].p99.push(r.latency.p99);
+  };
+  const rounds = Math.max(2, Math.round(SECONDS / SLICE_SECONDS));
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      await slice("ping", pingUrl, {});
+      await slice("case", caseUrl, headers);
+    } else {
+      await slice("case", caseUrl, headers);
+      await slice("ping", pingUrl, {});
+    }
+  }
+  const summary = (side) => ({
+    reqPerSec: Math.round(side.requests / side.seconds),
+    p50Ms: medianOf(side.p50),
+    p99Ms: medianOf(side.p99),
+    requests: side.requests,
+  });
+  return { ping: summary(sides.ping), case: summary(sides.case) };
 }
 
 const round2 = (x) => Math.round(x * 100) / 100;
@@ -159,17 +198,15 @@ async function configuration(results, name, env, fullPlan) {
         log(`${c.name.padEnd(20)} not run: ${problem}`);
         continue;
       }
-      const before = await load("unauthenticated", server.base, "/api/ping", {});
-      if (results.baseline === undefined) results.baseline = before;
       const headers = await login(server.base, c.mode);
       const route = `/api/me?mode=${c.mode}`;
-      const m = await load(c.name, server.base, route, headers);
-      const after = await load("unauthenticated", server.base, "/api/ping", {});
-      const baselineReqPerSec = Math.round((before.reqPerSec + after.reqPerSec) / 2);
+      const { ping, case: m } = await paired(c.name, server.base, route, headers);
+      if (results.baseline === undefined) results.baseline = ping;
+      const baselineReqPerSec = ping.reqPerSec;
       const steps = await serverTiming(`${server.base}${route}`, headers);
       const entry = { name: c.name, ...m, ratio: round2(m.reqPerSec / baselineReqPerSec), baselineReqPerSec, steps, store: server.info.sessionStore };
       results.cases.push(entry);
-      log(`${c.name.padEnd(20)} ${String(m.reqPerSec).padStart(6)} req/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms  ratio ${entry.ratio} (unauthenticated ${before.reqPerSec} → ${after.reqPerSec} req/s)  ${JSON.stringify(steps)}`);
+      log(`${c.name.padEnd(20)} ${String(m.reqPerSec).padStart(6)} req/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms  ratio ${entry.ratio} (unauthenticated ${ping.reqPerSec} req/s, p50 ${ping.p50Ms} ms, in the same slices)  ${JSON.stringify(steps)}`);
     }
   } finally {
     await server.stop();
@@ -283,6 +320,21 @@ async function postgresInsert(server, count) {
   }
 }
 
+async function deleteRedisKeys(url, prefix) {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await client.connect();
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+      if (keys.length > 0) await client.unlink(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    client.disconnect();
+  }
+}
+
 function machine() {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model?.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`;
@@ -298,8 +350,8 @@ function markdown(results) {
     "# AuthLab benchmark",
     "",
     `Run ${results.date} on ${results.machine}; load average at start ${results.loadAverage.join(" / ")}.`,
-    `${results.seconds} s per measurement after ${WARMUP_SECONDS} s of warm-up, ${results.connections} connections (autocannon), production build, one instance on one port.`,
-    "Ratio = req/s of `GET /api/me` with the credential ÷ the mean req/s of `GET /api/ping` measured just before and just after, on the same server.",
+    `Per case: ${results.seconds} s of \`GET /api/me\` with the credential and ${results.seconds} s of \`GET /api/ping\` (unauthenticated) on the same server, in alternating ${SLICE_SECONDS}-s slices, after ${WARMUP_SECONDS} s of warm-up each; ${results.connections} connections (autocannon), production build, one instance.`,
+    "Ratio = req/s of the case ÷ req/s of the unauthenticated route in the same slices. p50/p99 = median of the slices' percentiles.",
     "Steps = median µs of each step over sequential requests, from the server's own `Server-Timing` header.",
     "",
     "| case | req/s | ratio | target | p50 ms | p99 ms | server steps (median µs) |",
@@ -344,8 +396,14 @@ async function main() {
   } else if (!hasRedis) {
     results.notRun.push({ name: "session-redis", reason: `Redis not reachable at ${REDIS_URL}` }, { name: "jwt-denylist-redis", reason: `Redis not reachable at ${REDIS_URL}` });
   } else {
-    await configuration(results, "redis", { REDIS_URL, SESSION_STORE: "redis" }, [{ name: "session-redis", mode: "session", expect: sessionIn("redis") }]);
-    await configuration(results, "redis-denylist", { REDIS_URL, DENYLIST_STORE: "redis", JWT_DENYLIST: "true" }, [{ name: "jwt-denylist-redis", mode: "jwt", expect: denylistIn("redis") }]);
+    // Keys under a prefix of this run's own, deleted afterwards: the Redis may be shared.
+    const REDIS_KEY_PREFIX = `authlab-bench-${randomBytes(4).toString("hex")}:`;
+    try {
+      await configuration(results, "redis", { REDIS_URL, REDIS_KEY_PREFIX, SESSION_STORE: "redis" }, [{ name: "session-redis", mode: "session", expect: sessionIn("redis") }]);
+      await configuration(results, "redis-denylist", { REDIS_URL, REDIS_KEY_PREFIX, DENYLIST_STORE: "redis", JWT_DENYLIST: "true" }, [{ name: "jwt-denylist-redis", mode: "jwt", expect: denylistIn("redis") }]);
+    } finally {
+      await deleteRedisKeys(REDIS_URL, REDIS_KEY_PREFIX);
+    }
   }
   await configuration(results, "es256", { JWT_ALG: "ES256" }, [{ name: "jwt-es256", mode: "jwt" }]);
   await configuration(results, "eddsa", { JWT_ALG: "EdDSA" }, [{ name: "jwt-eddsa", mode: "jwt" }]);
