@@ -27,7 +27,8 @@ const USAGE = `usage: npm run instances -- [options]
 
   --count N          instances to start (default 2, at most 8)
   --port P           port of the first instance; the others follow (default 3001)
-  --store KIND       session store: database | memory | redis (default database)
+  --store KIND       session store: database | memory | redis (default database);
+                     redis also holds the denylist and rate limits (REDIS_URL, default below)
   --db KIND          postgres (default) or sqlite (one shared file; one host only)
   --pg-database NAME PostgreSQL database to create and migrate (default authlab_instances)
   --fresh            drop the database and the generated secrets first
@@ -123,6 +124,8 @@ async function main() {
     JWT_ALG: opts.alg,
     JWT_KEYS_FILE: keysFile,
     SESSION_STORE: opts.store,
+    // With Redis chosen, everything that can live there does: sessions, the denylist, rate limits.
+    ...(opts.store === "redis" ? { DENYLIST_STORE: "redis", RATE_LIMIT_STORE: "redis" } : {}),
     DEMO_CLOCK: process.env.DEMO_CLOCK ?? "on",
     SEED_DEMO_USERS: process.env.SEED_DEMO_USERS ?? "true",
     ...(opts.denylist ? { JWT_DENYLIST: "true" } : {}),
