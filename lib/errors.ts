@@ -55,6 +55,12 @@ export const ERRORS = {
   // Instructor tools
   DEMO_CLOCK_DISABLED: { status: 403, message: "The demo clock is disabled on this server." },
 
+  // Several instances, and the lab's measurements
+  PEER_UNKNOWN: { status: 400, message: "That target is not one of this server's configured peer instances (PEER_URLS)." },
+  PEER_UNAVAILABLE: { status: 503, message: "The other instance did not answer; start several with: npm run instances" },
+  MEASUREMENT_IN_PROGRESS: { status: 409, message: "A measurement is already running on this instance; try again in a few seconds." },
+  DEMO_USER_MISSING: { status: 409, message: "The measurement logs in as the demo user, who does not exist on this server (SEED_DEMO_USERS is off)." },
+
   // Infrastructure
   SECOND_SERVICE_UNAVAILABLE: { status: 503, message: "The second service is not running; start it with: npm run verifier" },
   STORE_UNAVAILABLE: { status: 503, message: "The credential store is unavailable. Try again shortly." },

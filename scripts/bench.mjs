@@ -1,32 +1,58 @@
 #!/usr/bin/env node
-// npm run bench — measures what authentication costs per request, on this machine, in one run.
+// npm run bench — what authentication costs per request, on this machine, in one run.
 //
-// Starts the production build (building it only when missing) once per configuration, logs in to
-// get real credentials, and drives GET /api/me (protected) and GET /api/ping (unauthenticated) with
-// autocannon. Prints req/s, p50/p99, the ratio to the unauthenticated route of the same server, and
-// the per-step µs the server reports in Server-Timing; then the cost of a session lookup with 1k,
-// 100k and 1M live sessions. Writes bench/results.json and bench/RESULTS.md.
+// Starts the production build (building it only when missing) once per configuration, logs in as
+// the demo user for real credentials, and drives GET /api/ping (unauthenticated) and GET /api/me
+// (protected) with autocannon. Every protected case is measured between two runs of the
+// unauthenticated route on the same server, and its ratio is to their mean, so that a machine
+// whose load drifts during the run skews the ratios as little as possible. Prints req/s, p50/p99,
+// the ratio and the per-step µs the server reports in Server-Timing; then the cost of a session
+// lookup with 1k, 100k and 1M live sessions. Writes bench/results.json and bench/RESULTS.md.
 //
-//   BENCH_SECONDS=10 (per case)  BENCH_CONNECTIONS=10  PG_URL=postgres://postgres@127.0.0.1:5432/postgres  REDIS_URL=redis://127.0.0.1:6379
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
+//   BENCH_SECONDS=10 (per measurement)  BENCH_CONNECTIONS=10  BENCH_PORT=3900
+//   PG_URL=postgres://postgres@127.0.0.1:5432 (server)  REDIS_URL=redis://127.0.0.1:6379
+//   PG_DATABASE_PREFIX=authlab_ (throw-away databases are <prefix>bench_<random>)
+//   BENCH_ONLY=session-sqlite,jwt-hs256,growth (a subset while working on one case: printed, not written)
+//
+// A case whose service is missing, or whose store the server does not actually use (checked with
+// GET /api/lab/instance), is reported as not run, with the reason. Nothing is ever estimated.
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { Redis } from "ioredis";
 import pg from "pg";
+import {
+  DEFAULT_PG_SERVER,
+  DEFAULT_REDIS_URL,
+  ROOT,
+  createPostgresDatabase,
+  dropPostgresDatabase,
+  ensureAsymmetricKeyFile,
+  ensureProductionBuild,
+  migrate,
+  postgresProblem,
+  startApp,
+  urlReachable,
+} from "./lib/app-process.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PG_ADMIN_URL = process.env.PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const workDir = path.join(root, "tmp", "bench");
+const WARMUP_SECONDS = Math.min(2, Math.max(1, SECONDS / 5));
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
+const PG_SERVER = process.env.PG_URL ?? DEFAULT_PG_SERVER;
+const REDIS_URL = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
+const TIMING_SAMPLES = 200;
+const GROWTH_SAMPLES = 400;
+const workDir = path.join(ROOT, "tmp", "bench");
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => s.trim())) : null;
+const wanted = (name) => !ONLY || ONLY.has(name);
 const ALICE = { email: "alice@example.com", password: "wonderland-demo" };
 
+/** The issue's targets, as ratios to the unauthenticated route in the same run. */
 const TARGETS = {
   "session-sqlite": 0.9,
   "session-redis": 0.85,
@@ -35,27 +61,9 @@ const TARGETS = {
   "jwt-eddsa": 0.97,
   "jwt-denylist-redis": 0.85,
 };
+const GROWTH_TOLERANCE = 0.1;
 
-function reachable(host, port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port, timeout: 500 }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-    socket.on("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
-function ensureBuild() {
-  if (existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  console.log("bench: no production build yet; running next build once");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+const log = (line) => console.log(`bench: ${line}`);
 
 async function startServer(name, extraEnv) {
   const dataDir = path.join(workDir, name);
@@ -63,8 +71,6 @@ async function startServer(name, extraEnv) {
   mkdirSync(dataDir, { recursive: true });
   const env = {
     ...process.env,
-    NODE_ENV: "production",
-    PORT: String(PORT),
     DATABASE_URL: `file:${path.join(dataDir, "authlab.db")}`,
     AUTHLAB_DATA_DIR: dataDir,
     SESSION_PASSWORD: "bench-session-password-0123456789abcdefghijk",
@@ -75,39 +81,11 @@ async function startServer(name, extraEnv) {
     INSTANCE_ID: `bench-${name}`,
     ...extraEnv,
   };
-  const migrate = spawnSync(process.execPath, [path.join(root, "scripts/db-migrate.mjs")], { cwd: root, env, encoding: "utf8" });
-  if (migrate.status !== 0) throw new Error(`migration failed for ${name}: ${migrate.stdout}${migrate.stderr}`);
-  if (env.JWT_ALG && env.JWT_ALG !== "HS256") {
-    // Outside production the app would create the key itself; the bench runs the production build.
-    const { generateKeyPair, exportJWK } = await import("jose");
-    const alg = env.JWT_ALG;
-    const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, ...(alg === "EdDSA" ? { crv: "Ed25519" } : {}) });
-    const kid = `${alg.toLowerCase()}-bench`;
-    const key = { kid, alg, privateJwk: { ...(await exportJWK(privateKey)), kid, alg }, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: "sig" }, createdAt: new Date().toISOString(), activatesAt: new Date(0).toISOString(), retiredAt: null };
-    writeFileSync(env.JWT_KEYS_FILE, JSON.stringify({ keys: [key] }));
-  }
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  const base = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/api/ping`)).ok) return { base, child, dataDir, env };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error(`server ${name} did not start:\n${log}`);
-}
-
-async function stopServer(server) {
-  await new Promise((resolve) => {
-    server.child.once("exit", resolve);
-    server.child.kill("SIGTERM");
-  });
+  migrate(env);
+  if (env.JWT_ALG === "ES256" || env.JWT_ALG === "EdDSA") await ensureAsymmetricKeyFile(env.JWT_KEYS_FILE, env.JWT_ALG);
+  const app = await startApp({ port: PORT, host: "127.0.0.1", env });
+  const info = await (await fetch(`${app.url}/api/lab/instance`)).json();
+  return { ...app, base: app.url, dataDir, env, info };
 }
 
 async function login(base, mode) {
@@ -119,147 +97,354 @@ async function login(base, mode) {
   return { cookie: cookie.split(";")[0] };
 }
 
-/** Median per-step µs from Server-Timing over a few sequential requests. */
-async function serverTiming(url, headers, samples = 50) {
+/**
+ * Sequential requests on a fresh keep-alive agent (a pooled socket may have been closed by the
+ * server while this process was busy inserting rows); returns the median µs of each Server-Timing step.
+ */
+async function serverTiming(url, headers, samples = TIMING_SAMPLES) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const perStep = new Map();
-  for (let i = 0; i < samples; i++) {
-    const res = await fetch(url, { headers });
-    await res.arrayBuffer();
-    for (const part of (res.headers.get("server-timing") ?? "").split(",")) {
-      const m = /^\s*\d+-([\w-]+);dur=([\d.]+)/.exec(part);
-      if (m) perStep.set(m[1], [...(perStep.get(m[1]) ?? []), Number(m[2]) * 1000]);
+  try {
+    for (let i = 0; i < samples; i++) {
+      const timing = await new Promise((resolve, reject) => {
+        const req = http.get(url, { agent, headers }, (res) => {
+          res.resume();
+          res.on("end", () => (res.statusCode === 200 ? resolve(res.headers["server-timing"] ?? "") : reject(new Error(`${url} answered ${res.statusCode}`))));
+        });
+        req.on("error", reject);
+      });
+      for (const part of timing.split(/,(?=\s*\d+-)/)) {
+        const m = /^\s*\d+-([\w-]+);dur=([\d.]+)/.exec(part);
+        if (m) perStep.set(m[1], [...(perStep.get(m[1]) ?? []), Number(m[2]) * 1000]);
+      }
     }
+  } finally {
+    agent.destroy();
   }
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return Object.fromEntries([...perStep].map(([k, v]) => [k, Math.round(median(v))]));
 }
 
-function run(url, headers) {
+function cannon(url, headers, seconds) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url, headers, connections: CONNECTIONS, duration: seconds, pipelining: 1 }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 
-async function measure(name, base, route, headers) {
-  const url = `${base}${route}`;
+async function expectOk(name, url, headers) {
   const probe = await fetch(url, { headers });
-  if (probe.status !== 200) throw new Error(`${name}: ${route} answered ${probe.status} ${await probe.text()}`);
-  // A short warm-up (JIT, connection pools) that is not counted.
-  await new Promise((resolve, reject) => autocannon({ url, headers, connections: CONNECTIONS, duration: 2 }, (err) => (err ? reject(err) : resolve())));
-  const result = await run(url, headers);
-  const steps = route === "/api/ping" ? {} : await serverTiming(url, headers);
-  return { name, reqPerSec: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.non2xx, steps };
+  if (probe.status !== 200) throw new Error(`${name}: ${url} answered ${probe.status} ${await probe.text()}`);
 }
 
-async function withPostgresDatabase(fn) {
-  const name = `authlab_bench_${Math.random().toString(16).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
+const SLICE_SECONDS = 1;
+
+/**
+ * The protected route and the unauthenticated route in alternating one-second slices (ping first
+ * in odd rounds, the case first in even ones), BENCH_SECONDS of each in all: a machine whose load
+ * drifts during the run then weighs on both sides of the ratio alike. req/s = all requests ÷ all
+ * time; p50/p99 = the median of the slices' p50/p99.
+ */
+async function paired(name, base, route, headers) {
+  const caseUrl = `${base}${route}`;
+  const pingUrl = `${base}/api/ping`;
+  await expectOk(name, caseUrl, headers);
+  await expectOk("unauthenticated", pingUrl, {});
+  await cannon(pingUrl, {}, WARMUP_SECONDS); // JIT, connection pools: not counted
+  await cannon(caseUrl, headers, WARMUP_SECONDS);
+  const sides = { ping: { requests: 0, seconds: 0, p50: [], p99: [] }, case: { requests: 0, seconds: 0, p50: [], p99: [] } };
+  const slice = async (side, url, h) => {
+    const r = await cannon(url, h, SLICE_SECONDS);
+    const errors = r.errors + r.non2xx + r.timeouts;
+    if (errors > 0) throw new Error(`${side === "ping" ? "unauthenticated" : name}: ${errors} failed requests out of ${r.requests.total}`);
+    sides[side].requests += r.requests.total;
+    sides[side].seconds += r.duration;
+    sides[side].p50.push(r.latency.p50);
+    sides[side].p99.push(r.latency.p99);
+  };
+  const rounds = Math.max(2, Math.round(SECONDS / SLICE_SECONDS));
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      await slice("ping", pingUrl, {});
+      await slice("case", caseUrl, headers);
+    } else {
+      await slice("case", caseUrl, headers);
+      await slice("ping", pingUrl, {});
+    }
+  }
+  const summary = (side) => ({
+    reqPerSec: Math.round(side.requests / side.seconds),
+    p50Ms: medianOf(side.p50),
+    p99Ms: medianOf(side.p99),
+    requests: side.requests,
+  });
+  return { ping: summary(sides.ping), case: summary(sides.case) };
+}
+
+const round2 = (x) => Math.round(x * 100) / 100;
+
+/**
+ * One server, one or more protected cases, each between two runs of the unauthenticated route.
+ * `expect(info)` returns why the server is not configured as the case needs, or null.
+ */
+async function configuration(results, name, env, fullPlan) {
+  const plan = fullPlan.filter((c) => wanted(c.name));
+  if (plan.length === 0) return;
+  const server = await startServer(name, env);
   try {
-    return await fn(url.href);
+    for (const c of plan) {
+      const problem = c.expect?.(server.info);
+      if (problem) {
+        results.notRun.push({ name: c.name, reason: problem });
+        log(`${c.name.padEnd(20)} not run: ${problem}`);
+        continue;
+      }
+      const headers = await login(server.base, c.mode);
+      const route = `/api/me?mode=${c.mode}`;
+      const { ping, case: m } = await paired(c.name, server.base, route, headers);
+      if (results.baseline === undefined) results.baseline = ping;
+      const baselineReqPerSec = ping.reqPerSec;
+      const steps = await serverTiming(`${server.base}${route}`, headers);
+      const entry = { name: c.name, ...m, ratio: round2(m.reqPerSec / baselineReqPerSec), baselineReqPerSec, steps, store: server.info.sessionStore };
+      results.cases.push(entry);
+      log(`${c.name.padEnd(20)} ${String(m.reqPerSec).padStart(6)} req/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms  ratio ${entry.ratio} (unauthenticated ${ping.reqPerSec} req/s, p50 ${ping.p50Ms} ms, in the same slices)  ${JSON.stringify(steps)}`);
+    }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await server.stop();
   }
 }
 
-async function sessionGrowth() {
-  const server = await startServer("growth", {});
+/** A throw-away PostgreSQL database for one configuration. */
+async function withPostgres(fn) {
+  const name = `${process.env.PG_DATABASE_PREFIX ?? "authlab_"}bench_${randomBytes(4).toString("hex")}`;
+  const url = await createPostgresDatabase(PG_SERVER, name, { fresh: true });
+  try {
+    return await fn(url);
+  } finally {
+    await dropPostgresDatabase(PG_SERVER, name);
+  }
+}
+
+const GROWTH_STEPS = [1_000, 100_000, 1_000_000];
+
+/**
+ * Bulk inserts (one statement per step) of extra live sessions for the demo user, then timings:
+ * the server's own session-lookup step, and the bare index lookup by primary key measured from
+ * here (no ORM, no HTTP), for random existing sessions.
+ */
+async function sessionGrowth(label, env, insert, rawLookup) {
+  const server = await startServer(`growth-${label}`, env);
   const out = [];
   try {
     const headers = await login(server.base, "session");
-    const db = new Database(path.join(server.dataDir, "authlab.db"), { timeout: 10_000 });
-    const sample = db.prepare("SELECT * FROM Session LIMIT 1").get();
-    const insert = db.prepare('INSERT INTO Session (id, userId, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, userAgent) VALUES (?, ?, ?, ?, ?, ?, ?)');
     let live = 1;
-    for (const target of [1_000, 100_000, 1_000_000]) {
-      const fill = db.transaction((count) => {
-        for (let i = 0; i < count; i++) {
-          const id = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("hex");
-          insert.run(id, sample.userId, sample.createdAt, sample.lastSeenAt, sample.idleExpiresAt, sample.absoluteExpiresAt, "bench");
-        }
-      });
-      fill(target - live);
+    for (const target of GROWTH_STEPS) {
+      const started = Date.now();
+      await insert(server, target - live);
       live = target;
-      const steps = await serverTiming(`${server.base}/api/me?mode=session`, headers, 200);
-      out.push({ liveSessions: target, sessionLookupUs: steps["session-lookup"], userLookupUs: steps["user-lookup"] });
-      console.log(`bench: ${target.toLocaleString("en")} live sessions → session lookup ${steps["session-lookup"]} µs (median of 200)`);
+      const filledMs = Date.now() - started;
+      const steps = await serverTiming(`${server.base}/api/me?mode=session`, headers, GROWTH_SAMPLES);
+      const indexLookupUs = await rawLookup(server);
+      out.push({ store: label, liveSessions: target, sessionLookupUs: steps["session-lookup"], userLookupUs: steps["user-lookup"], indexLookupUs });
+      log(`${label}: ${target.toLocaleString("en")} live sessions (filled in ${filledMs} ms) → session-lookup step ${steps["session-lookup"]} µs (median of ${GROWTH_SAMPLES}), bare index lookup ${indexLookupUs} µs`);
     }
-    db.close();
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
   return out;
 }
 
-async function main() {
-  ensureBuild();
-  mkdirSync(workDir, { recursive: true });
-  const hasPg = await reachable("127.0.0.1", Number(new URL(PG_ADMIN_URL).port || 5432));
-  const hasRedis = await reachable(new URL(REDIS_URL).hostname, Number(new URL(REDIS_URL).port || 6379));
-  const cases = [];
-  const skipped = [];
-
-  async function config(name, env, plan) {
-    const server = await startServer(name, env);
-    try {
-      const baseline = await measure("unauthenticated", server.base, "/api/ping", {});
-      if (cases.length === 0) cases.push({ ...baseline, ratio: 1 });
-      for (const [caseName, mode] of plan) {
-        const headers = await login(server.base, mode);
-        const m = await measure(caseName, server.base, `/api/me?mode=${mode}`, headers);
-        const ratio = Math.round((m.reqPerSec / baseline.reqPerSec) * 100) / 100;
-        cases.push({ ...m, ratio, baselineReqPerSec: baseline.reqPerSec });
-        console.log(`bench: ${caseName.padEnd(20)} ${String(m.reqPerSec).padStart(6)} req/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms  ratio ${ratio}  ${JSON.stringify(m.steps)}`);
-      }
-    } finally {
-      await stopServer(server);
-    }
+function sqliteInsert(server, count) {
+  const db = new Database(path.join(server.dataDir, "authlab.db"), { timeout: 10_000 });
+  try {
+    const sample = db.prepare("SELECT * FROM Session LIMIT 1").get();
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO Session (id, userId, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, userAgent)
+       SELECT lower(hex(randomblob(32))), ?, ?, ?, ?, ?, 'bench' FROM n`,
+    ).run(count, sample.userId, sample.createdAt, sample.lastSeenAt, sample.idleExpiresAt, sample.absoluteExpiresAt);
+  } finally {
+    db.close();
   }
+}
 
-  await config("sqlite", {}, [["session-sqlite", "session"], ["jwt-hs256", "jwt"]]);
-  if (hasPg) await withPostgresDatabase((url) => config("postgres", { DATABASE_URL: url, SEED_DEMO_USERS: "true" }, [["session-postgres", "session"]]));
-  else skipped.push("session-postgres (PostgreSQL not reachable)");
-  if (hasRedis) {
-    await config("redis", { REDIS_URL, SESSION_STORE: "redis" }, [["session-redis", "session"]]);
-    await config("redis-denylist", { REDIS_URL, DENYLIST_STORE: "redis", JWT_DENYLIST: "true" }, [["jwt-denylist-redis", "jwt"]]);
-  } else skipped.push("session-redis, jwt-denylist-redis (Redis not reachable)");
-  await config("es256", { JWT_ALG: "ES256" }, [["jwt-es256", "jwt"]]);
-  await config("eddsa", { JWT_ALG: "EdDSA" }, [["jwt-eddsa", "jwt"]]);
+const RAW_LOOKUPS = 2_000;
+const medianOf = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-  const growth = await sessionGrowth();
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
-  const results = { date: new Date().toISOString(), machine, seconds: SECONDS, connections: CONNECTIONS, cases: cases.map(({ name, reqPerSec, ratio, p50Ms, p99Ms, steps, errors }) => ({ name, reqPerSec, ratio, p50Ms, p99Ms, steps, errors })), sessionGrowth: growth, skipped };
-  mkdirSync(path.join(root, "bench"), { recursive: true });
-  writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+function sqliteRawLookup(server) {
+  const db = new Database(path.join(server.dataDir, "authlab.db"), { readonly: true });
+  try {
+    const ids = db.prepare(`SELECT id FROM Session ORDER BY random() LIMIT ${RAW_LOOKUPS}`).pluck().all();
+    const get = db.prepare("SELECT * FROM Session WHERE id = ?");
+    const times = ids.map((id) => {
+      const t0 = process.hrtime.bigint();
+      get.get(id);
+      return Number(process.hrtime.bigint() - t0) / 1000;
+    });
+    return Math.round(medianOf(times) * 10) / 10;
+  } finally {
+    db.close();
+  }
+}
 
-  const lines = [
+async function postgresRawLookup(server) {
+  const client = new pg.Client({ connectionString: server.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT id FROM "Session" ORDER BY random() LIMIT ${RAW_LOOKUPS}`);
+    const times = [];
+    for (const { id } of rows) {
+      const t0 = process.hrtime.bigint();
+      await client.query({ name: "session-by-id", text: 'SELECT * FROM "Session" WHERE id = $1', values: [id] });
+      times.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+    return Math.round(medianOf(times));
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresInsert(server, count) {
+  const client = new pg.Client({ connectionString: server.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT * FROM "Session" LIMIT 1');
+    const s = rows[0];
+    await client.query(
+      `INSERT INTO "Session" (id, "userId", "createdAt", "lastSeenAt", "idleExpiresAt", "absoluteExpiresAt", "userAgent")
+       SELECT md5(random()::text || i) || md5(random()::text || i), $1, $2, $3, $4, $5, 'bench' FROM generate_series(1, $6) AS i`,
+      [s.userId, s.createdAt, s.lastSeenAt, s.idleExpiresAt, s.absoluteExpiresAt, count],
+    );
+    await client.query('ANALYZE "Session"');
+  } finally {
+    await client.end();
+  }
+}
+
+async function deleteRedisKeys(url, prefix) {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await client.connect();
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+      if (keys.length > 0) await client.unlink(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    client.disconnect();
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model?.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`;
+}
+
+function markdown(results) {
+  const targetCell = (c) => {
+    const target = TARGETS[c.name];
+    return target === undefined ? "—" : `≥ ${target} ${c.ratio >= target ? "met" : "missed"}`;
+  };
+  const growthRows = results.sessionGrowth.map((g) => `| ${g.store} | ${g.liveSessions.toLocaleString("en")} | ${g.sessionLookupUs} | ${g.userLookupUs} | ${g.indexLookupUs} |`);
+  return [
     "# AuthLab benchmark",
     "",
-    `Run ${results.date} on ${machine}; ${SECONDS} s per case, ${CONNECTIONS} connections (autocannon), production build, one instance.`,
-    "Ratio = req/s of the protected route ÷ req/s of the unauthenticated route on the same server.",
+    `Run ${results.date} on ${results.machine}; load average at start ${results.loadAverage.join(" / ")}.`,
+    `Per case: ${results.seconds} s of \`GET /api/me\` with the credential and ${results.seconds} s of \`GET /api/ping\` (unauthenticated) on the same server, in alternating ${SLICE_SECONDS}-s slices, after ${WARMUP_SECONDS} s of warm-up each; ${results.connections} connections (autocannon), production build, one instance.`,
+    "Ratio = req/s of the case ÷ req/s of the unauthenticated route in the same slices. p50/p99 = median of the slices' percentiles.",
+    "Steps = median µs of each step over sequential requests, from the server's own `Server-Timing` header.",
     "",
     "| case | req/s | ratio | target | p50 ms | p99 ms | server steps (median µs) |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
-    ...results.cases.map((c) => {
-      const target = TARGETS[c.name];
-      const verdict = target === undefined ? "—" : `≥ ${target} ${c.ratio >= target ? "✓" : "✗"}`;
-      return `| ${c.name} | ${c.reqPerSec} | ${c.ratio} | ${verdict} | ${c.p50Ms} | ${c.p99Ms} | ${Object.entries(c.steps).map(([k, v]) => `${k} ${v}`).join(", ") || "—"} |`;
-    }),
+    "| --- | ---: | ---: | --- | ---: | ---: | --- |",
+    `| unauthenticated | ${results.baseline?.reqPerSec ?? "—"} | 1 | — | ${results.baseline?.p50Ms ?? "—"} | ${results.baseline?.p99Ms ?? "—"} | — |`,
+    ...results.cases.map((c) => `| ${c.name} | ${c.reqPerSec} | ${c.ratio} | ${targetCell(c)} | ${c.p50Ms} | ${c.p99Ms} | ${Object.entries(c.steps).map(([k, v]) => `${k} ${v}`).join(", ")} |`),
+    ...results.notRun.map((n) => `| ${n.name} | not run | | | | | ${n.reason} |`),
     "",
-    "## Session lookup cost as the store grows (SQLite, median of 200 requests)",
+    "## Session lookup as the store grows",
     "",
-    "| live sessions | session lookup µs | user lookup µs |",
-    "| ---: | ---: | ---: |",
-    ...growth.map((g) => `| ${g.liveSessions.toLocaleString("en")} | ${g.sessionLookupUs} | ${g.userLookupUs} |`),
+    `Median \`session-lookup\` step over ${GROWTH_SAMPLES} sequential requests (the server's own timing, ORM included); target: flat within ±${GROWTH_TOLERANCE * 100} % from 1k to 1M live sessions.`,
+    `"Bare index lookup" is the same primary-key SELECT sent directly (better-sqlite3 / pg, no ORM, no HTTP) for ${RAW_LOOKUPS} random existing sessions: the part that could grow with the table.`,
     "",
-    ...(skipped.length ? [`Not measured: ${skipped.join("; ")}.`, ""] : []),
-  ];
-  writeFileSync(path.join(root, "bench/RESULTS.md"), `${lines.join("\n")}\n`);
-  console.log(`\n${lines.join("\n")}`);
+    "| store | live sessions | session-lookup step µs | user-lookup step µs | bare index lookup µs |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...growthRows,
+    "",
+    ...results.growthVerdicts.map((v) => `- ${v}`),
+    "",
+  ].join("\n");
+}
+
+async function main() {
+  ensureProductionBuild({ log });
+  mkdirSync(workDir, { recursive: true });
+  const pgProblem = await postgresProblem(PG_SERVER);
+  const hasRedis = await urlReachable(REDIS_URL);
+  const results = { date: new Date().toISOString(), machine: machine(), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), seconds: SECONDS, connections: CONNECTIONS, baseline: undefined, cases: [], notRun: [], sessionGrowth: [], growthVerdicts: [] };
+  const sessionIn = (store) => (info) => (info.sessionStore === store ? null : `the server does not keep sessions in ${store} (GET /api/lab/instance says "${info.sessionStore}")`);
+  const denylistIn = (store) => (info) => (info.denylistStore === store ? null : `the server does not keep the denylist in ${store} (GET /api/lab/instance says "${info.denylistStore}")`);
+
+  await configuration(results, "sqlite", {}, [
+    { name: "session-sqlite", mode: "session", expect: sessionIn("database") },
+    { name: "jwt-hs256", mode: "jwt" },
+  ]);
+  if (!wanted("session-postgres")) {
+    // not asked for
+  } else if (pgProblem) results.notRun.push({ name: "session-postgres", reason: `PostgreSQL not reachable at ${PG_SERVER} (${pgProblem})` });
+  else await withPostgres((url) => configuration(results, "postgres", { DATABASE_URL: url }, [{ name: "session-postgres", mode: "session", expect: sessionIn("database") }]));
+  if (!wanted("session-redis") && !wanted("jwt-denylist-redis")) {
+    // not asked for
+  } else if (!hasRedis) {
+    results.notRun.push({ name: "session-redis", reason: `Redis not reachable at ${REDIS_URL}` }, { name: "jwt-denylist-redis", reason: `Redis not reachable at ${REDIS_URL}` });
+  } else {
+    // Keys under a prefix of this run's own, deleted afterwards: the Redis may be shared.
+    const REDIS_KEY_PREFIX = `authlab-bench-${randomBytes(4).toString("hex")}:`;
+    try {
+      await configuration(results, "redis", { REDIS_URL, REDIS_KEY_PREFIX, SESSION_STORE: "redis" }, [{ name: "session-redis", mode: "session", expect: sessionIn("redis") }]);
+      await configuration(results, "redis-denylist", { REDIS_URL, REDIS_KEY_PREFIX, DENYLIST_STORE: "redis", JWT_DENYLIST: "true" }, [{ name: "jwt-denylist-redis", mode: "jwt", expect: denylistIn("redis") }]);
+    } finally {
+      await deleteRedisKeys(REDIS_URL, REDIS_KEY_PREFIX);
+    }
+  }
+  await configuration(results, "es256", { JWT_ALG: "ES256" }, [{ name: "jwt-es256", mode: "jwt" }]);
+  await configuration(results, "eddsa", { JWT_ALG: "EdDSA" }, [{ name: "jwt-eddsa", mode: "jwt" }]);
+
+  if (wanted("growth")) results.sessionGrowth.push(...(await sessionGrowth("sqlite", {}, sqliteInsert, sqliteRawLookup)));
+  if (wanted("growth") && !pgProblem) {
+    results.sessionGrowth.push(...(await withPostgres((url) => sessionGrowth("postgres", { DATABASE_URL: url }, postgresInsert, postgresRawLookup))));
+  }
+  for (const store of new Set(results.sessionGrowth.map((g) => g.store))) {
+    const rows = results.sessionGrowth.filter((g) => g.store === store);
+    const first = rows[0].sessionLookupUs;
+    const worst = Math.max(...rows.map((r) => Math.abs(r.sessionLookupUs - first) / first));
+    const flat = worst <= GROWTH_TOLERANCE;
+    results.growthVerdicts.push(`${store}: ${flat ? "flat" : "not flat"} — at most ${Math.round(worst * 100)} % away from the 1k figure (target ±${GROWTH_TOLERANCE * 100} %)`);
+  }
+
+  const json = {
+    date: results.date,
+    machine: results.machine,
+    loadAverage: results.loadAverage,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    cases: [
+      { name: "unauthenticated", reqPerSec: results.baseline?.reqPerSec, ratio: 1, p50Ms: results.baseline?.p50Ms, p99Ms: results.baseline?.p99Ms, steps: {} },
+      ...results.cases.map(({ name, reqPerSec, ratio, p50Ms, p99Ms, baselineReqPerSec, steps, requests }) => ({ name, reqPerSec, ratio, p50Ms, p99Ms, baselineReqPerSec, requests, steps, target: TARGETS[name] ?? null, met: TARGETS[name] === undefined ? null : ratio >= TARGETS[name] })),
+      // A case that could not run keeps its name, with no figures and the reason.
+      ...results.notRun.map(({ name, reason }) => ({ name, reqPerSec: null, ratio: null, p50Ms: null, p99Ms: null, notRun: reason, target: TARGETS[name] ?? null, met: null })),
+    ],
+    sessionGrowth: results.sessionGrowth,
+    growthVerdicts: results.growthVerdicts,
+  };
+  const md = markdown(results);
+  console.log(`\n${md}`);
+  if (ONLY) {
+    log("BENCH_ONLY is set: a partial run, so bench/results.json and bench/RESULTS.md were left as they were");
+    return;
+  }
+  mkdirSync(path.join(ROOT, "bench"), { recursive: true });
+  writeFileSync(path.join(ROOT, "bench/results.json"), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(path.join(ROOT, "bench/RESULTS.md"), md);
+  log("wrote bench/results.json and bench/RESULTS.md");
 }
 
 main().catch((error) => {

@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { PG_SERVER_URL } from "./services";
+import { PG_SERVER_URL, throwAwayDatabaseName } from "./services";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/postgres/migrations", import.meta.url));
 const TABLES = ["RefreshToken", "RefreshFamily", "Session", "DenylistEntry", "AuthEvent", "Setting", "User"] as const;
@@ -41,7 +40,7 @@ export const RELAXED_TIMEOUT_MS = 10_000;
  * `prisma migrate deploy` runs), and a Prisma client on it.
  */
 export async function createPgTestDb(options: { timeoutMs?: number } = {}): Promise<PgTestDb> {
-  const name = `authlab_stores_test_${randomBytes(5).toString("hex")}`;
+  const name = throwAwayDatabaseName("stores_test");
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = `${PG_SERVER_URL}/${name}`;
   const migrate = new pg.Client({ connectionString: url });

@@ -1,12 +1,21 @@
 // Which real services (PostgreSQL, Redis) the service-backed tests can use, and what to do when
 // one is missing: on a developer's machine without it, skip those tests and say so plainly; with
 // CI=true, a missing service is a failure, never a silent skip.
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 
 export const IN_CI = /^(1|true)$/i.test(process.env.CI ?? "");
 
 /** The PostgreSQL server the tests create their throw-away databases on. */
 export const PG_SERVER_URL = (process.env.PG_URL ?? "postgresql://postgres@127.0.0.1:5432").replace(/\/+$/, "");
+/**
+ * Name of a throw-away PostgreSQL database: `PG_DATABASE_PREFIX` (default `authlab_`) + purpose +
+ * random suffix, so that several checkouts sharing one server can each keep to their own names.
+ */
+export function throwAwayDatabaseName(purpose: string): string {
+  return `${process.env.PG_DATABASE_PREFIX ?? "authlab_"}${purpose}_${randomBytes(5).toString("hex")}`;
+}
+
 /** The Redis the tests use: logical database 3, every key under a per-run prefix. */
 export const REDIS_TEST_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379/3";
 

@@ -15,7 +15,8 @@ export function TraceView({ trace, title }: { trace: TraceJSON; title: string })
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="mb-1 font-semibold">{title}</h2>
       <p className="mb-3 text-sm text-slate-600">
-        Mode <strong>{trace.mode}</strong> · served by instance <code>{trace.instanceId}</code> · {trace.steps.length} steps ·{" "}
+        Mode <strong>{trace.mode}</strong> · served by instance <code>{trace.instanceId}</code>{" "}
+        (<span title="When this instance's process started: a restart shows as a new time">started <time dateTime={trace.instanceStartedAt}>{trace.instanceStartedAt.slice(11, 19)} UTC</time></span>) · {trace.steps.length} steps ·{" "}
         <strong data-testid="trace-store-queries">{trace.storeQueries}</strong> store {trace.storeQueries === 1 ? "query" : "queries"} · {trace.totalUs} µs in total
       </p>
       <ol className="space-y-1 text-sm">

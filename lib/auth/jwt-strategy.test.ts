@@ -335,6 +335,74 @@ describe("JwtStrategy: time claims with a frozen clock (item 3; jose semantics, 
   });
 });
 
+describe("JwtStrategy: the verified-token cache skips crypto, never a check", () => {
+  const TOL = CLOCK_TOLERANCE_SECONDS;
+  const verdict = (r: AuthResult) => (r.ok ? "ok" : r.code);
+
+  it("verifies a token's signature once per instance; later requests say it was cached", async () => {
+    const token = await sign();
+    const first = ctx(T0);
+    expect((await jwt.authenticate(bearer(token), first)).ok).toBe(true);
+    const second = ctx(T0 + 1000);
+    expect((await jwt.authenticate(bearer(token), second)).ok).toBe(true);
+    expect(vi.mocked(jwtVerify)).toHaveBeenCalledTimes(1);
+    expect(first.trace.steps.find((st) => st.name === "jwt-verify")?.detail ?? "").not.toMatch(/cached/);
+    expect(second.trace.steps.find((st) => st.name === "jwt-verify")?.detail).toMatch(/cached/);
+  });
+
+  it.each([
+    ["exp", { exp: NOW_S + 900 }, NOW_S + 900 + TOL],
+    ["nbf", { nbf: NOW_S + 100, exp: NOW_S + 1000 }, NOW_S + 100 - TOL],
+    ["iat in the future", { iat: NOW_S + 100, exp: NOW_S + 1000 }, NOW_S + 100 - TOL],
+    ["iat too old", { iat: NOW_S, exp: NOW_S + 3 * 86_400 }, NOW_S + 86_400 + 2 * TOL],
+  ])("%s: a warm cache answers exactly as a cold verification at every second around the boundary, in either direction", async (_label, overrides, boundary) => {
+    const token = await sign({ claims: overrides });
+    const seconds = Array.from({ length: 13 }, (_, i) => boundary - 6 + i);
+    for (const order of [seconds, [...seconds].reverse()]) {
+      // Warm: every second of the range is tried once, so the token is in the cache from the first valid one.
+      const warm = build();
+      const warmed = await Promise.all(seconds.map(async (sec) => verdict(await warm.authenticate(bearer(token), ctx(sec * 1000)))));
+      expect(warmed).toContain("ok");
+      for (const sec of order) {
+        for (const ms of [0, 999]) {
+          const now = sec * 1000 + ms;
+          const cold = await build().authenticate(bearer(token), ctx(now));
+          expect(verdict(await warm.authenticate(bearer(token), ctx(now))), `t = boundary ${sec - boundary}s +${ms}ms`).toBe(verdict(cold));
+        }
+      }
+    }
+  });
+
+  it("does not trust a token verified under a key set that has since changed (rotation)", async () => {
+    const token = await sign();
+    const oldSet = hmacKeySet({ [KID]: JWT_SECRET }, KID);
+    const newSet = hmacKeySet({ [kidFor(OTHER_JWT_SECRET)]: OTHER_JWT_SECRET }, kidFor(OTHER_JWT_SECRET));
+    let current = oldSet;
+    const rotating = new JwtStrategy({
+      keys: () => current,
+      refresh: new RefreshTokenService(testDb.db),
+      denylist,
+      users: new UserRepository(testDb.db),
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cookieNames: { access: ACCESS, refresh: REFRESH },
+    });
+    expect((await rotating.authenticate(bearer(token), ctx(T0))).ok).toBe(true);
+    current = newSet;
+    expect(verdict(await rotating.authenticate(bearer(token), ctx(T0 + 1000)))).toBe("TOKEN_KEY_UNKNOWN");
+  });
+
+  it("still consults the denylist on a cached token: logout takes effect on the very next request", async () => {
+    const withDenylist = testSettings({ denylistEnabled: true });
+    const issued = await jwt.issue(user, ctx(T0, withDenylist));
+    expect((await auth(issued.accessToken, T0 + 500, withDenylist)).ok).toBe(true);
+    expect((await auth(issued.accessToken, T0 + 600, withDenylist)).ok).toBe(true);
+    // Another instance (another strategy object, the same denylist store) logs the token out.
+    await build().revoke(browserInput(issued.cookies), ctx(T0 + 700, withDenylist));
+    expectCode(await auth(issued.accessToken, T0 + 800, withDenylist), "TOKEN_REVOKED");
+  });
+});
+
 describe("JwtStrategy: claims (item 4)", () => {
   it.each([
     ["wrong iss", { claims: { iss: "someone-else" } }],

@@ -8,6 +8,7 @@ import type { KeySet } from "./jwt-keys";
 import { UnknownKeyError } from "./jwt-keys";
 import type { RefreshTokenService } from "./refresh-tokens";
 import type { AuthContext, AuthResult, AuthStrategy, AuthUser, CookieInstruction, CredentialInput, IssueResult, RevokeReason } from "./types";
+import { VerifiedTokenCache } from "./verified-token-cache";
 
 /** Our tokens are ~400 bytes. Anything over this is refused before any parsing or crypto. */
 export const MAX_TOKEN_BYTES = 4096;
@@ -49,7 +50,7 @@ export type RefreshResult =
   | { ok: true; user: AuthUser; accessToken: string; expiresIn: number; familyId: string; cookies: CookieInstruction[] }
   | { ok: false; code: ErrorCode; cookies: CookieInstruction[] };
 
-type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; code: ErrorCode; detail: string };
+type VerifyResult = { ok: true; claims: AccessClaims; cached: boolean } | { ok: false; code: ErrorCode; detail: string };
 
 /**
  * JWT access tokens with rotating refresh tokens. Authenticating a request verifies the signature and
@@ -62,6 +63,8 @@ type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; code: Erro
  */
 export class JwtStrategy implements AuthStrategy {
   readonly mode = "jwt" as const;
+  /** Tokens this process verified before: the signature check is skipped, the time and denylist checks never are. */
+  private readonly verified = new VerifiedTokenCache<AccessClaims>({ clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS, maxTokenAgeSeconds: MAX_TOKEN_AGE_SECONDS });
   constructor(private readonly deps: JwtStrategyDeps) {}
 
   async issue(user: AuthUser, ctx: AuthContext): Promise<JwtIssueResult> {
@@ -102,6 +105,7 @@ export class JwtStrategy implements AuthStrategy {
       trace.fail(verified.detail);
       return { ok: false, code: verified.code, cookies: [] };
     }
+    if (verified.cached) trace.note("Signature already verified by this instance: cached; exp, nbf and iat re-checked now");
     const { claims } = verified;
 
     if (ctx.settings.denylistEnabled) {
@@ -194,6 +198,8 @@ export class JwtStrategy implements AuthStrategy {
     if (token.length > MAX_TOKEN_BYTES) return { ok: false, code: "TOKEN_TOO_LARGE", detail: `${token.length} bytes is over the ${MAX_TOKEN_BYTES}-byte cap` };
     if (!COMPACT_JWS.test(token)) return { ok: false, code: "TOKEN_MALFORMED", detail: "Not three base64url parts separated by dots" };
     const keys = await this.deps.keys();
+    const known = this.verified.get(keys, token, ctx.now);
+    if (known) return { ok: true, claims: known, cached: true };
     try {
       const { payload } = await jwtVerify(token, (header) => keys.verify(header), {
         algorithms: [keys.alg],
@@ -206,7 +212,9 @@ export class JwtStrategy implements AuthStrategy {
         currentDate: new Date(ctx.now),
       });
       const claims = asAccessClaims(payload);
-      return claims ? { ok: true, claims } : { ok: false, code: "TOKEN_CLAIM_INVALID", detail: "role, email, sub or jti has the wrong type" };
+      if (!claims) return { ok: false, code: "TOKEN_CLAIM_INVALID", detail: "role, email, sub or jti has the wrong type" };
+      this.verified.set(keys, token, claims);
+      return { ok: true, claims, cached: false };
     } catch (error) {
       return verifyFailure(error);
     }

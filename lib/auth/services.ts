@@ -2,6 +2,7 @@ import "server-only";
 import { appEnv } from "../config/env";
 import { secrets } from "../config/secrets";
 import { getPrisma } from "../db/client";
+import { getHotReads } from "../db/hot-reads";
 import { MemorySessionStore } from "../stores/memory-session-store";
 import { PrismaDenylistStore } from "../stores/prisma-denylist-store";
 import { PrismaSessionStore } from "../stores/prisma-session-store";
@@ -38,7 +39,7 @@ function sessionStoresFromEnv(): SessionStoreProvider {
   const env = appEnv();
   const stores: Partial<Record<StoreKind, SessionStore>> = {
     memory: new MemorySessionStore(),
-    database: new PrismaSessionStore(getPrisma()),
+    database: new PrismaSessionStore(getPrisma(), getHotReads()),
   };
   if (env.redisUrl) stores.redis = new RedisSessionStore(redisBackend());
   return sessionStoreProvider(stores, env.stores.session);
@@ -53,7 +54,7 @@ function build(): AuthServices {
   const { sessionPasswords, jwtSecrets } = secrets();
   const db = getPrisma();
   const names = cookieNames();
-  const users = new UserRepository(db);
+  const users = new UserRepository(db, getHotReads());
   const sessionStores = sessionStoresFromEnv();
   const denylist = denylistFromEnv();
   const refresh = new RefreshTokenService(db);

@@ -230,6 +230,25 @@ describe("SessionStrategy: logout and revocation (items 13, 16)", () => {
     expectCleared(replay);
   });
 
+  it("caches only the unseal: a warm cookie is still looked up, so revocation shows on the very next request", async () => {
+    const { input, issued } = await login();
+    const s = strategy();
+    const first = ctx(T0 + SEC);
+    expect((await s.authenticate(input, first)).ok).toBe(true);
+    expect(first.trace.steps.find((step) => step.name === "unseal")?.detail).toBeUndefined();
+
+    const warm = ctx(T0 + 2 * SEC);
+    expect((await runWithTrace(warm.trace, () => s.authenticate(input, warm))).ok).toBe(true);
+    expect(warm.trace.steps.find((step) => step.name === "unseal")?.detail).toMatch(/cached/);
+    expect(warm.trace.steps.find((step) => step.name === "session-lookup")).toBeDefined();
+
+    // Another instance (another strategy object, same store) logs the session out…
+    await strategy().revoke(input, ctx(T0 + 3 * SEC));
+    expect(await store.get(issued.session.id)).toBeNull();
+    // …and this instance, with the seal still cached, refuses it at once.
+    expectFailure(await s.authenticate(input, ctx(T0 + 4 * SEC)), "SESSION_NOT_FOUND");
+  });
+
   it("revoke without a cookie, or with garbage, still clears and never throws", async () => {
     const s = strategy();
     expectCleared(await s.revoke({ cookies: {} }, ctx(T0)));

@@ -6,6 +6,7 @@ import { STORE_KINDS, type SessionRecord, type StoreKind } from "../stores/types
 import type { UserRow } from "../users/users";
 import { toAuthUser } from "../users/users";
 import { clearCookie, cookieAttributes, setCookie } from "./cookies";
+import { SealCache } from "./seal-cache";
 import type { AuthContext, AuthResult, AuthStrategy, AuthUser, CookieInstruction, CredentialInput, IssueResult } from "./types";
 
 /** Seals are ~200 bytes; anything far larger is garbage and is refused before any crypto. */
@@ -45,6 +46,8 @@ interface SealedSession {
  */
 export class SessionStrategy implements AuthStrategy {
   readonly mode = "session" as const;
+  /** Seals this process has unsealed before: the crypto is skipped, the store lookup never is. */
+  private readonly seals = new SealCache<SealedSession>();
   constructor(private readonly deps: SessionStrategyDeps) {}
 
   async issue(user: AuthUser, input: CredentialInput, ctx: AuthContext): Promise<SessionIssueResult> {
@@ -85,8 +88,10 @@ export class SessionStrategy implements AuthStrategy {
     }
     trace.setCredential(this.deps.cookieName, raw.length);
 
-    const sealed = await trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => this.unseal(raw));
+    const cachedSeal = this.seals.get(raw);
+    const sealed = await trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => cachedSeal ?? this.unseal(raw));
     if (!sealed) return this.reject(ctx, "SESSION_INVALID", "The seal did not verify: tampered, foreign or garbage");
+    if (cachedSeal) trace.note("Already unsealed by this instance: the crypto is cached, the lookup below never is");
 
     const store = this.deps.stores.active(settings);
     const id = sha256Hex(sealed.token);
@@ -172,11 +177,15 @@ export class SessionStrategy implements AuthStrategy {
   /** Returns what a seal holds, or null for anything that is not a valid seal of ours. */
   private async unseal(seal: string | undefined): Promise<SealedSession | null> {
     if (!seal || seal.length > MAX_SEAL_BYTES) return null;
+    const cached = this.seals.get(seal);
+    if (cached) return cached;
     try {
       const data = await unsealData<{ t?: unknown; s?: unknown }>(seal, { password: this.deps.sealPasswords, ttl: 0 });
       if (typeof data.t !== "string" || !TOKEN_PATTERN.test(data.t)) return null;
       const store = STORE_KINDS.find((kind) => kind === data.s) ?? null;
-      return { token: data.t, store };
+      const sealed = { token: data.t, store };
+      this.seals.set(seal, sealed);
+      return sealed;
     } catch {
       // iron-session throws on some malformed input (bad base64, wrong part count): still just garbage.
       return null;

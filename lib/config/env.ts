@@ -22,6 +22,11 @@ export interface AppEnv {
   /** Extra origins (scheme://host[:port]) allowed to send state-changing requests. */
   trustedOrigins: string[];
   instanceId: string;
+  /**
+   * Other instances of this app (`PEER_URLS`, comma-separated origins) the lab may send a learner's
+   * own credential to. The only hosts the server ever relays to: never a URL from a request.
+   */
+  peerUrls: string[];
   /** Redis for sessions, the denylist and rate-limit counters, when set. */
   redisUrl: string | null;
   /** Every Redis key this app writes starts with this, so one Redis can serve several apps or tests. */
@@ -100,6 +105,24 @@ function int(name: string, fallback: number, min: number, max: number): number {
   return value;
 }
 
+/** `http(s)://host[:port]` origins, in the order given, duplicates dropped. */
+function origins(name: string): string[] {
+  const out: string[] = [];
+  for (const raw of (process.env[name] ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} must be comma-separated URLs like http://127.0.0.1:3001 (got "${raw}")`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new ConfigError(`${name} entries must be http:// or https:// URLs (got "${raw}")`);
+    }
+    if (!out.includes(url.origin)) out.push(url.origin);
+  }
+  return out;
+}
+
 function readEnv(): AppEnv {
   const nodeEnv = process.env.NODE_ENV ?? "development";
   const isProduction = nodeEnv === "production";
@@ -131,6 +154,7 @@ function readEnv(): AppEnv {
     jwtAudience: process.env.JWT_AUDIENCE || "authlab-api",
     trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     instanceId: process.env.INSTANCE_ID || `${process.env.PORT ?? "3000"}-${process.pid}`,
+    peerUrls: origins("PEER_URLS"),
     redisUrl,
     redisKeyPrefix: process.env.REDIS_KEY_PREFIX ?? "authlab:",
     stores,

@@ -29,7 +29,7 @@ export type DatabaseKind = "sqlite" | "postgres";
  * `next start`, `db:migrate` and the test runner may share one file; 5 s rides out a migration or
  * a burst of writes without hanging a request forever.
  */
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;

@@ -1,12 +1,11 @@
 import "server-only";
 import { getPrisma } from "../db/client";
-import { appEnv } from "../config/env";
+import { instanceIdentity } from "../config/instance";
 import { sessionView } from "../auth/session-view";
 import { services } from "../auth/services";
 import type { Settings } from "../settings/schema";
 import type { AuthUser } from "../auth/types";
 
-const INSTANCE_STARTED_AT = new Date();
 const LIMIT = 50;
 
 export type TokenStatus = "live" | "used" | "revoked" | "expired";
@@ -50,7 +49,7 @@ export async function serverState(viewers: AuthUser[], now: number, settings: Se
   return {
     scope: isAdmin ? "all" : "mine",
     viewers: viewers.map((v) => v.email),
-    instance: { id: appEnv().instanceId, startedAt: INSTANCE_STARTED_AT.toISOString(), sessionStore: sessionStore.kind, denylistStore: denylist.kind },
+    instance: { id: instanceIdentity().instanceId, startedAt: instanceIdentity().startedAt, sessionStore: sessionStore.kind, denylistStore: denylist.kind },
     sessions: sessions.map((s) => ({ ...sessionView(s, null), idPrefix: s.id.slice(0, 12), userEmail: emailOf.get(s.userId) ?? "(deleted)" })),
     families: families.map((f) => ({
       id: f.id,

@@ -1,12 +1,20 @@
 import "server-only";
 import type { Db } from "../db/client";
+import type { HotReads } from "../db/hot-reads";
 import { storeOp } from "./store-errors";
 import type { SessionRecord, SessionStore } from "./types";
 
 /** Sessions in the app's database (SQLite by default, PostgreSQL when DATABASE_URL says so). */
 export class PrismaSessionStore implements SessionStore {
   readonly kind = "database" as const;
-  constructor(private readonly db: Db) {}
+  /**
+   * `reads`: `get`, which every session request makes, as a prepared statement on the driver
+   * (lib/db/hot-reads.ts) instead of a Prisma query; everything else goes through Prisma.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly reads?: Pick<HotReads, "sessionById">,
+  ) {}
 
   create(record: SessionRecord): Promise<void> {
     return storeOp("database", async () => {
@@ -15,7 +23,8 @@ export class PrismaSessionStore implements SessionStore {
   }
 
   get(id: string): Promise<SessionRecord | null> {
-    return storeOp("database", () => this.db.session.findUnique({ where: { id } }));
+    const reads = this.reads;
+    return storeOp("database", () => (reads ? reads.sessionById(id) : this.db.session.findUnique({ where: { id } })));
   }
 
   touch(id: string, lastSeenAt: Date, idleExpiresAt: Date): Promise<void> {

@@ -1,8 +1,9 @@
-import { createPgTestDb } from "@/test/pg-db";
+import { createPgTestDb, RELAXED_TIMEOUT_MS } from "@/test/pg-db";
 import { createTestRedis } from "@/test/redis";
 import { postgresGate, redisGate } from "@/test/services";
 import { createTestDb, insertUser } from "@/test/sqlite-db";
 import { describe } from "vitest";
+import { postgresHotReads, sqliteHotReads } from "../db/hot-reads";
 import { MemorySessionStore } from "./memory-session-store";
 import { PrismaSessionStore } from "./prisma-session-store";
 import { RedisSessionStore } from "./redis-session-store";
@@ -33,6 +34,20 @@ sessionStoreContract("PrismaSessionStore (SQLite)", async () => {
   };
 });
 
+sessionStoreContract("PrismaSessionStore with hot reads (SQLite)", async () => {
+  const testDb = await createTestDb();
+  const reads = sqliteHotReads(testDb.url);
+  return {
+    store: new PrismaSessionStore(testDb.db, reads),
+    createUser: async () => (await insertUser(testDb.db)).id,
+    reset: () => testDb.reset(),
+    close: async () => {
+      await reads.close();
+      await testDb.close();
+    },
+  };
+});
+
 const postgres = await postgresGate("session-stores.test");
 describe.skipIf(postgres.skip)("with PostgreSQL", () => {
   sessionStoreContract("PrismaSessionStore (PostgreSQL)", async () => {
@@ -43,6 +58,20 @@ describe.skipIf(postgres.skip)("with PostgreSQL", () => {
       createUser: async () => (await insertUser(testDb.db)).id,
       reset: () => testDb.reset(),
       close: () => testDb.close(),
+    };
+  });
+  sessionStoreContract("PrismaSessionStore with hot reads (PostgreSQL)", async () => {
+    postgres.require();
+    const testDb = await createPgTestDb();
+    const reads = postgresHotReads(testDb.url, { timeoutMs: RELAXED_TIMEOUT_MS });
+    return {
+      store: new PrismaSessionStore(testDb.db, reads),
+      createUser: async () => (await insertUser(testDb.db)).id,
+      reset: () => testDb.reset(),
+      close: async () => {
+        await reads.close();
+        await testDb.close();
+      },
     };
   });
 });

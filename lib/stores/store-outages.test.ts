@@ -9,6 +9,7 @@ import { postgresGate, redisGate, REDIS_TEST_URL } from "@/test/services";
 import { insertUser } from "@/test/sqlite-db";
 import { TcpProxy, targetOf, viaProxy } from "@/test/tcp-proxy";
 import { createPrismaClient, type Db } from "../db/client";
+import { postgresHotReads, type HotReads } from "../db/hot-reads";
 import { StoreUnavailableError } from "../errors";
 import { PrismaDenylistStore } from "./prisma-denylist-store";
 import { PrismaSessionStore } from "./prisma-session-store";
@@ -167,6 +168,16 @@ describe.skipIf(postgres.skip)("PostgreSQL", () => {
     userId,
   }));
 
+  // What the app runs: lookups by id as prepared statements on pg, everything else through Prisma.
+  let hotReads: HotReads | undefined;
+  afterAll(async () => {
+    await hotReads?.close();
+  });
+  outageCases("PrismaSessionStore with hot reads", () => {
+    hotReads ??= postgresHotReads(viaProxy(testDb.url, proxy), { timeoutMs: BOUND_MS });
+    return { sessions: new PrismaSessionStore(proxied, hotReads), denylist: new PrismaDenylistStore(proxied), proxy, userId };
+  });
+
   it("a PostgreSQL nobody listens on: unavailable within the bound", async () => {
     const closed = await TcpProxy.start(targetOf(testDb.url));
     const url = viaProxy(testDb.url, closed);
@@ -178,6 +189,12 @@ describe.skipIf(postgres.skip)("PostgreSQL", () => {
     try {
       await nowhere.$connect().catch(() => undefined);
       await failsUnavailable(() => new PrismaSessionStore(nowhere).get("0".repeat(64)));
+      const nowhereReads = postgresHotReads(url, { timeoutMs: BOUND_MS });
+      try {
+        await failsUnavailable(() => new PrismaSessionStore(nowhere, nowhereReads).get("0".repeat(64)));
+      } finally {
+        await nowhereReads.close();
+      }
     } finally {
       await nowhere.$disconnect();
     }

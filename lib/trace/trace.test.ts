@@ -112,6 +112,7 @@ describe("Trace", () => {
     expect(json).toMatchObject({
       mode: "jwt",
       instanceId: "instance-a",
+      instanceStartedAt: new Date(Math.round(performance.timeOrigin)).toISOString(),
       startedAt: "2031-01-02T03:04:05.000Z",
       verdict: { ok: false, status: 401, code: "TOKEN_EXPIRED" },
       credential: { source: "Authorization", bytes: 18 },

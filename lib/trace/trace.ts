@@ -1,4 +1,5 @@
 import type { AuthMode } from "../auth/types";
+import { instanceStartedAt } from "../config/instance";
 
 /** The kinds of work a request can do; the lab draws each kind in its own lane. */
 export type StepKind = "credential" | "crypto" | "store" | "check" | "issue" | "verdict";
@@ -25,7 +26,11 @@ export interface TraceCookie {
 
 export interface TraceJSON {
   mode: AuthMode;
+  /** The instance that served the request (`INSTANCE_ID`). */
   instanceId: string;
+  /** When that instance's process started: a restart shows as a new time. */
+  instanceStartedAt: string;
+  /** When this request started. */
   startedAt: string;
   steps: TraceStep[];
   totalUs: number;
@@ -123,6 +128,7 @@ export class Trace {
     const json: TraceJSON = {
       mode: this.mode,
       instanceId: this.instanceId,
+      instanceStartedAt: instanceStartedAt(),
       startedAt: this.startedAt.toISOString(),
       steps: this.steps,
       totalUs: nowUs() - this.startUs,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuthUser, Role } from "../auth/types";
 import type { Db } from "../db/client";
+import type { HotReads } from "../db/hot-reads";
 import { storeOp } from "../stores/store-errors";
 
 export interface UserRow {
@@ -27,10 +28,18 @@ export function publicUser(row: UserRow): AuthUser & { disabled: boolean; create
 
 /** Users always live in the database; every read is counted on the trace like any store query. */
 export class UserRepository {
-  constructor(private readonly db: Db) {}
+  /**
+   * `reads`: the hot path's prepared statement (lib/db/hot-reads.ts) for `findById`, which every
+   * session request makes; without it, Prisma.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly reads?: Pick<HotReads, "userById">,
+  ) {}
 
   findById(id: string): Promise<UserRow | null> {
-    return storeOp("database", () => this.db.user.findUnique({ where: { id } }));
+    const reads = this.reads;
+    return storeOp("database", () => (reads ? reads.userById(id) : this.db.user.findUnique({ where: { id } })));
   }
 
   findByEmail(email: string): Promise<UserRow | null> {

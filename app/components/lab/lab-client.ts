@@ -1,5 +1,8 @@
 "use client";
 
+import type { InstanceInfo } from "@/lib/config/instance";
+import type { Measurement } from "@/lib/lab/measure";
+import type { PeerRelayResult } from "@/lib/lab/peer-relay";
 import type { TraceJSON } from "@/lib/trace/trace";
 
 /**
@@ -159,4 +162,14 @@ export const lab = {
   resetClock: () => labFetch("lab", "Reset the demo clock", "/api/demo/clock", { method: "POST", body: { reset: true } }),
   resetDemo: () => labFetch("lab", "Reset the whole demo", "/api/demo/reset", { method: "POST" }),
   setMode: (mode: PaneMode) => labFetch("lab", `Make ${mode} the active mode`, "/api/mode", { method: "PUT", body: { mode } }),
+  instance: () => labFetch<InstanceInfo>("lab", "Which instance is this?", "/api/lab/instance"),
+  otherInstance: (pane: PaneMode, target: string, bearer?: string | null) =>
+    labFetch<PeerRelayResult>(pane, `Send my ${pane === "session" ? "session cookie" : "access token"} to ${target}`, "/api/lab/other-instance", {
+      method: "POST",
+      body: { target, credential: pane === "session" ? "session" : "access" },
+      bearer: bearer ?? null,
+      sent: "my own credential, relayed by this server to the other instance",
+    }),
+  measure: () => labFetch<Measurement>("lab", "Measure each strategy (a few hundred real requests)", "/api/lab/measure", { method: "POST", sent: "nothing: the server logs in as the demo user itself" }),
 };
+

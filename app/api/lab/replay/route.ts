@@ -5,6 +5,7 @@ import { readJson } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
 import { apiRoute } from "@/lib/http/route";
 import { getCapture } from "@/lib/lab/captures";
+import { selfOrigin } from "@/lib/lab/self-origin";
 
 const replaySchema = z.strictObject({
   captureId: z.string().min(1).max(64),
@@ -24,8 +25,7 @@ export const POST = apiRoute(async (request) => {
   if (!value) throw new ApiError("VALIDATION_FAILED", { message: `The capture holds no ${credential} credential.` });
 
   const names = cookieNames();
-  // Always this server itself, over loopback: never a host taken from the request (no SSRF).
-  const origin = `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+  const origin = selfOrigin();
   const target: { path: string; method: string; headers: Record<string, string> } =
     credential === "session"
       ? { path: "/api/me?mode=session", method: "GET", headers: { cookie: `${names.session}=${value}` } }
