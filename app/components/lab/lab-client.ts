@@ -57,8 +57,10 @@ function decodeTraceHeader(value: string | null): TraceJSON | undefined {
 /** A relay route answers `{ status, body }` for the request it made on our behalf: that request's own outcome. */
 function relayedAnswer(body: unknown): { status: number; code?: string; trace?: TraceJSON } | undefined {
   if (typeof body !== "object" || body === null || typeof (body as { status?: unknown }).status !== "number") return undefined;
-  const inner = (body as { status: number; body?: { error?: { code?: string }; trace?: TraceJSON } | null }).body ?? null;
-  return { status: (body as { status: number }).status, ...(inner?.error?.code ? { code: inner.error.code } : {}), ...(inner?.trace ? { trace: inner.trace } : {}) };
+  const outer = body as { status: number; trace?: TraceJSON | null; body?: { error?: { code?: string }; trace?: TraceJSON } | null };
+  const inner = outer.body ?? null;
+  const trace = outer.trace ?? inner?.trace;
+  return { status: outer.status, ...(inner?.error?.code ? { code: inner.error.code } : {}), ...(trace ? { trace } : {}) };
 }
 
 /** Performs one request and announces it on `window` (LAB_EVENT) for the request-flow views. */
@@ -169,6 +171,7 @@ export const lab = {
       body: { target, credential: pane === "session" ? "session" : "access" },
       bearer: bearer ?? null,
       sent: "my own credential, relayed by this server to the other instance",
+      relay: true,
     }),
   measure: () => labFetch<Measurement>("lab", "Measure each strategy (a few hundred real requests)", "/api/lab/measure", { method: "POST", sent: "nothing: the server logs in as the demo user itself" }),
 };

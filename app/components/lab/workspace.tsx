@@ -7,6 +7,8 @@ import { lab } from "./lab-client";
 import { LabScenarios } from "./lab-scenarios";
 import { AuthPane } from "./pane";
 import { SecondServicePanel } from "./second-service-panel";
+import { InstancesPanel } from "./instances-panel";
+import { MeasurePanel } from "./measure-panel";
 import { StatePanel } from "./state-panel";
 import { StorePanel } from "./store-panel";
 import { readToken } from "./token-holder";
@@ -24,6 +26,7 @@ export function LabWorkspace({ children }: { children?: React.ReactNode }) {
     if (answer.ok) setStorage((answer.body as SettingsView).settings.jwtStorage);
   }, []);
   useReloadOnLabActivity(loadSettings, 300);
+  const jwtBearer = () => (storage === "cookie" ? null : readToken(storage));
 
   return (
     <div className="space-y-4">
@@ -37,7 +40,9 @@ export function LabWorkspace({ children }: { children?: React.ReactNode }) {
       <FlowHistory exchanges={exchanges} onClear={clear} />
       <StatePanel />
       <StorePanel />
-      <SecondServicePanel jwtBearer={() => (storage === "cookie" ? null : readToken(storage))} />
+      <SecondServicePanel jwtBearer={jwtBearer} />
+      <InstancesPanel jwtBearer={jwtBearer} />
+      <MeasurePanel />
     </div>
   );
 }
