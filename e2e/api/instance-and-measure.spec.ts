@@ -18,6 +18,24 @@ test.describe("Which instance answered, relaying to another instance, and measur
     expect(body.trace).toMatchObject({ instanceId: info.instanceId, instanceStartedAt: info.startedAt });
   });
 
+  test("GET /api/ping/protected is /api/ping behind authentication: same small answer, steps only in Server-Timing", async ({ request }) => {
+    await expectError(await request.get("/api/ping/protected?mode=session"), 401, "UNAUTHENTICATED");
+    const { seal } = await sessionLogin(request, DEMO.alice);
+    const asSession = await request.get("/api/ping/protected?mode=session", { headers: { cookie: cookieHeader({ [COOKIE.session]: seal }) } });
+    expect(asSession.status()).toBe(200);
+    const body = (await asSession.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(["instanceId", "ok", "user"]);
+    expect(body.user).toMatchObject({ role: "user" });
+    expect(asSession.headers()["server-timing"]).toMatch(/\d+-unseal;dur=[\d.]+.*\d+-session-lookup;dur=/);
+
+    const jwt = await request.post("/api/auth/jwt/login?cookies=none", { data: DEMO.alice });
+    const { accessToken } = (await jwt.json()) as { accessToken: string };
+    const asJwt = await request.get("/api/ping/protected", { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(asJwt.status()).toBe(200);
+    expect(asJwt.headers()["server-timing"]).toMatch(/\d+-jwt-verify;dur=/);
+    expect(asJwt.headers()["server-timing"]).not.toMatch(/session-lookup/);
+  });
+
   test("the relay to another instance goes only to configured peers (none here): never to a URL from the request", async ({ request }) => {
     const { seal } = await sessionLogin(request, DEMO.alice);
     const cookie = cookieHeader({ [COOKIE.session]: seal });
