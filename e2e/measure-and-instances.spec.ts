@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { withSettings } from "./fixtures/api";
 import { LabPage } from "./fixtures/lab";
+
+/** The second instance e2e-server starts beside the app: same database, same secrets, its own memory. */
+const PEER = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1600}`;
 
 /**
  * The cost claims are measured on this server, not asserted: a few hundred real requests per
@@ -31,6 +35,38 @@ test.describe("Measured, and served by a named instance", () => {
     const panel = page.getByRole("region", { name: "Instances" });
     await expect(panel.getByTestId("this-instance")).toHaveText(/^e2e-\d+$/);
     await expect(panel.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
-    await expect(panel).toContainText("npm run instances");
+    await expect(panel).toContainText(`Other instance ${PEER}`);
+  });
+
+  test("the same credentials sent to another instance: a shared store and a JWT are accepted there, a memory session is not", async ({ page, request }) => {
+    await expect.poll(async () => (await request.get(`${PEER}/api/ping`).catch(() => null))?.status(), { timeout: 30_000 }).toBe(200);
+    const lab = new LabPage(page);
+    await lab.goto();
+    await lab.logInAsAlice("session");
+    await lab.logInAsAlice("jwt");
+    const panel = page.getByRole("region", { name: "Instances" });
+    const peerId = `e2e-peer-${new URL(PEER).port}`;
+
+    // Sessions in the database every instance shares: the other instance finds the record.
+    await panel.getByRole("button", { name: `Send my session cookie to ${PEER}` }).click();
+    await expect(panel.getByTestId("peer-session")).toHaveText(`200 — accepted there (served by ${peerId})`);
+    // A JWT needs no store at all: the other instance verifies the signature with the shared key.
+    await panel.getByRole("button", { name: `Send my JWT to ${PEER}` }).click();
+    await expect(panel.getByTestId("peer-jwt")).toHaveText(`200 — accepted there (served by ${peerId})`);
+
+    // Sessions in one process's memory: the other instance has never heard of this one.
+    const restore = await withSettings(request, { sessionStore: "memory" });
+    try {
+      await lab.press("session", "Log out");
+      await expect(lab.session.getByRole("status", { name: "Session state" })).toContainText("Not signed in");
+      await lab.logInAsAlice("session");
+      await expect(lab.last("session")).toHaveText(/^Last: .*: 200$/);
+      await panel.getByRole("button", { name: `Send my session cookie to ${PEER}` }).click();
+      await expect(panel.getByTestId("peer-session")).toHaveText(`401 SESSION_NOT_FOUND (served by ${peerId})`);
+      await panel.getByRole("button", { name: `Send my JWT to ${PEER}` }).click();
+      await expect(panel.getByTestId("peer-jwt")).toHaveText(`200 — accepted there (served by ${peerId})`);
+    } finally {
+      await restore();
+    }
   });
 });

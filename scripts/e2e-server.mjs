@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Starts the production build for the end-to-end suite on a fresh SQLite file with fixed test
-// secrets, the demo clock on and the demo users seeded. `npm run build` must have run first.
+// secrets, the demo clock on and the demo users seeded, plus what the lab talks to beside it: the
+// second service (E2E_PORT+1500) and a second instance of the app on the same database
+// (E2E_PORT+1600, listed in PEER_URLS). `npm run build` must have run first.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.E2E_PORT ?? "3100";
 const dataDir = path.join(root, "tmp", `e2e-${port}`);
 const verifierPort = String(Number(port) + 1500);
+const peerPort = String(Number(port) + 1600);
 
 if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.error("e2e-server: no production build found; run `npm run build` first (npm test does).");
@@ -35,12 +38,16 @@ const env = {
   INSTANCE_ID: process.env.INSTANCE_ID ?? `e2e-${port}`,
   // The second service (no database, no store) runs beside the app for the lab's relay.
   VERIFIER_URL: `http://127.0.0.1:${verifierPort}`,
+  // The other instance the lab may relay a credential to (same database, same secrets).
+  PEER_URLS: `http://127.0.0.1:${peerPort}`,
 };
+const peerEnv = { ...env, PORT: peerPort, INSTANCE_ID: `e2e-peer-${peerPort}`, PEER_URLS: "", SEED_DEMO_USERS: "false" };
 
 const migrate = spawnSync(process.execPath, [path.join(root, "scripts/db-migrate.mjs")], { cwd: root, env, stdio: "inherit" });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+const peer = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", peerPort], { cwd: root, env: peerEnv, stdio: "inherit" });
 const verifier = spawn(process.execPath, [path.join(root, "scripts/verifier-service.mjs")], {
   cwd: root,
   env: { ...process.env, VERIFIER_PORT: verifierPort, JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json` },
@@ -48,9 +55,11 @@ const verifier = spawn(process.execPath, [path.join(root, "scripts/verifier-serv
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => {
   verifier.kill(signal);
+  peer.kill(signal);
   next.kill(signal);
 });
 next.on("exit", (code) => {
   verifier.kill();
+  peer.kill();
   process.exit(code ?? 0);
 });

@@ -15,7 +15,7 @@ import { postgresGate, redisGate, type ServiceGate } from "../../test/services";
 import { COOKIE, cookieHeader, cookieValue, DEMO, expectError, jwtLogin, sessionLogin, setCookies } from "../fixtures/api";
 import { startStoreServer, type StoreServer } from "../fixtures/store-server";
 
-/** The server's bound is 450 ms per store operation; the rest is HTTP on a busy 2-core machine. */
+/** The server's bound is 450 ms per store operation (STORE_TIMEOUT_MS), start to answer; the rest is HTTP on a busy 2-core machine. */
 const ANSWER_WITHIN_MS = 1_000;
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 
@@ -206,6 +206,29 @@ test("PostgreSQL down: JWTs keep verifying, refresh and login answer 503 without
     await expect.poll(async () => (await me("session", withCookie)()).status(), { timeout: 10_000 }).toBe(200);
     // The refresh token was never spent: it rotates normally now.
     expect((await api.post("/api/auth/jwt/refresh", { headers: { cookie: cookieHeader({ [COOKIE.refresh]: refresh }) } })).status()).toBe(200);
+  } finally {
+    await server.postgres.restore();
+    await storesBack();
+    await patchSettings(await adminBearer(), { sessionStore: "redis" });
+  }
+});
+
+test("PostgreSQL hung (connection open, no answer): sessions and refresh answer 503 within the bound, then recover", async () => {
+  const admin = await adminBearer();
+  await patchSettings(admin, { sessionStore: "database" });
+  try {
+    const { seal } = await sessionLogin(api, DEMO.alice);
+    const withCookie = { cookie: cookieHeader({ [COOKIE.session]: seal }) };
+    const { refresh } = await jwtLogin(api, DEMO.alice);
+
+    server.postgres.stall();
+    const sessionRefused = await expectUnavailable(me("session", withCookie), "database");
+    expect(setCookies(sessionRefused)).toEqual([]);
+    const refreshRefused = await expectUnavailable(() => api.post("/api/auth/jwt/refresh", { headers: { cookie: cookieHeader({ [COOKIE.refresh]: refresh }) } }), "database");
+    expect(setCookies(refreshRefused)).toEqual([]);
+
+    await server.postgres.restore();
+    await expect.poll(async () => (await me("session", withCookie)()).status(), { timeout: 10_000 }).toBe(200);
   } finally {
     await server.postgres.restore();
     await storesBack();

@@ -37,4 +37,18 @@ describe("storeOp (SECURITY.md item 31: an unreachable store is 503, never 'not 
     const typeError = new TypeError("x is undefined");
     await expect(storeOp("database", () => Promise.reject(typeError))).rejects.toBe(typeError);
   });
+  it("answers StoreUnavailableError once the deadline passes without an answer (a hung server is a 503, not a hung request)", async () => {
+    const started = performance.now();
+    const thrown = await storeOp("database", () => new Promise<never>(() => undefined), { deadlineMs: 60 }).catch((e: unknown) => e);
+    const elapsed = performance.now() - started;
+    expect(thrown).toBeInstanceOf(StoreUnavailableError);
+    expect(((thrown as StoreUnavailableError).cause as { code?: string }).code).toBe("ETIMEDOUT");
+    expect(elapsed).toBeGreaterThanOrEqual(55);
+  });
+
+  it("leaves an operation that answers within the deadline alone", async () => {
+    await expect(storeOp("database", async () => "row", { deadlineMs: 1_000 })).resolves.toBe("row");
+    const bug = new TypeError("x is undefined");
+    await expect(storeOp("database", () => Promise.reject(bug), { deadlineMs: 1_000 })).rejects.toBe(bug);
+  });
 });

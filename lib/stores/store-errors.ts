@@ -1,3 +1,5 @@
+import { databaseKind } from "../db/client";
+import { appEnv } from "../config/env";
 import { StoreUnavailableError } from "../errors";
 import { countStoreQuery } from "../trace/context";
 
@@ -12,14 +14,39 @@ function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+export interface StoreOpOptions {
+  /**
+   * The most one operation may take, start to answer, before it counts as unavailable. Defaults to
+   * STORE_TIMEOUT_MS on PostgreSQL, where the driver bounds getting a connection and waiting for the
+   * answer separately (each alone could use the whole bound); `null` for none. SQLite needs none:
+   * it answers synchronously from a local file, so a timer could not interrupt it anyway.
+   */
+  deadlineMs?: number | null;
+}
+
+function defaultDeadlineMs(): number | null {
+  return databaseKind() === "postgres" ? appEnv().storeTimeoutMs : null;
+}
+
+/** `promise`, or an ETIMEDOUT error once `ms` have passed without an answer. */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: "ETIMEDOUT" })), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Every store operation goes through here: it is counted on the request's trace (real
- * instrumentation, not a guess) and an unreachable backend becomes `StoreUnavailableError`.
+ * instrumentation, not a guess), bounded in time (see {@link StoreOpOptions.deadlineMs}), and an
+ * unreachable or silent backend becomes `StoreUnavailableError` (a 503 with Retry-After).
  */
-export async function storeOp<T>(backend: string, fn: () => Promise<T>): Promise<T> {
+export async function storeOp<T>(backend: string, fn: () => Promise<T>, options: StoreOpOptions = {}): Promise<T> {
   countStoreQuery();
+  const deadlineMs = options.deadlineMs === undefined ? defaultDeadlineMs() : options.deadlineMs;
   try {
-    return await fn();
+    return await (deadlineMs === null ? fn() : withDeadline(fn(), deadlineMs));
   } catch (error) {
     if (isUnavailable(error)) throw new StoreUnavailableError(`${backend} is unavailable`, { cause: error, backend });
     throw error;
