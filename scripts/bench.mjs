@@ -12,7 +12,7 @@
 //   BENCH_SECONDS=10 (per measurement)  BENCH_WARMUP_SECONDS=5  BENCH_CONNECTIONS=10  BENCH_PORT=3900
 //   PG_URL=postgres://postgres@127.0.0.1:5432 (server)  REDIS_URL=redis://127.0.0.1:6379
 //   PG_DATABASE_PREFIX=authlab_ (throw-away databases are <prefix>bench_<random>)
-//   BENCH_ONLY=session-sqlite,jwt-hs256,growth (a subset while working on one case: printed, not written)
+//   BENCH_ONLY=noise-floor,session-sqlite,jwt-hs256,growth (a subset while working on one case: printed, not written)
 //
 // A case whose service is missing, or whose store the server does not actually use (checked with
 // GET /api/lab/instance), is reported as not run, with the reason. Nothing is ever estimated.
@@ -162,6 +162,7 @@ async function paired(name, base, route, headers) {
   await cannon(pingUrl, {}, WARMUP_SECONDS); // JIT, connection pools: not counted
   await cannon(caseUrl, headers, WARMUP_SECONDS);
   const sides = { ping: { requests: 0, seconds: 0, p50: [], p99: [] }, case: { requests: 0, seconds: 0, p50: [], p99: [] } };
+  const roundRatios = [];
   const slice = async (side, url, h) => {
     const r = await cannon(url, h, SLICE_SECONDS);
     const errors = r.errors + r.non2xx + r.timeouts;
@@ -170,16 +171,19 @@ async function paired(name, base, route, headers) {
     sides[side].seconds += r.duration;
     sides[side].p50.push(r.latency.p50);
     sides[side].p99.push(r.latency.p99);
+    return r.requests.total / r.duration;
   };
   const rounds = Math.max(2, Math.round(SECONDS / SLICE_SECONDS));
   for (let i = 0; i < rounds; i++) {
+    let pingRate, caseRate;
     if (i % 2 === 0) {
-      await slice("ping", pingUrl, {});
-      await slice("case", caseUrl, headers);
+      pingRate = await slice("ping", pingUrl, {});
+      caseRate = await slice("case", caseUrl, headers);
     } else {
-      await slice("case", caseUrl, headers);
-      await slice("ping", pingUrl, {});
+      caseRate = await slice("case", caseUrl, headers);
+      pingRate = await slice("ping", pingUrl, {});
     }
+    roundRatios.push(caseRate / pingRate);
   }
   const summary = (side) => ({
     reqPerSec: Math.round(side.requests / side.seconds),
@@ -187,7 +191,9 @@ async function paired(name, base, route, headers) {
     p99Ms: medianOf(side.p99),
     requests: side.requests,
   });
-  return { ping: summary(sides.ping), case: summary(sides.case) };
+  // How far single rounds stray: the resolution of the ratio on this machine, printed beside it.
+  const spread = [round2(Math.min(...roundRatios)), round2(Math.max(...roundRatios))];
+  return { ping: summary(sides.ping), case: { ...summary(sides.case), spread } };
 }
 
 const round2 = (x) => Math.round(x * 100) / 100;
@@ -208,15 +214,15 @@ async function configuration(results, name, env, fullPlan) {
         log(`${c.name.padEnd(20)} not run: ${problem}`);
         continue;
       }
-      const headers = await login(server.base, c.mode);
-      const route = `${PROTECTED_ROUTE}?mode=${c.mode}`;
+      const headers = c.mode === "none" ? {} : await login(server.base, c.mode);
+      const route = c.route ?? `${PROTECTED_ROUTE}?mode=${c.mode}`;
       const { ping, case: m } = await paired(c.name, server.base, route, headers);
       if (results.baseline === undefined) results.baseline = ping;
       const baselineReqPerSec = ping.reqPerSec;
-      const steps = await serverTiming(`${server.base}${route}`, headers);
+      const steps = c.mode === "none" ? {} : await serverTiming(`${server.base}${route}`, headers);
       const entry = { name: c.name, ...m, ratio: round2(m.reqPerSec / baselineReqPerSec), baselineReqPerSec, steps, store: server.info.sessionStore };
       results.cases.push(entry);
-      log(`${c.name.padEnd(20)} ${String(m.reqPerSec).padStart(6)} req/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms  ratio ${entry.ratio} (unauthenticated ${ping.reqPerSec} req/s, p50 ${ping.p50Ms} ms, in the same slices)  ${JSON.stringify(steps)}`);
+      log(`${c.name.padEnd(20)} ${String(m.reqPerSec).padStart(6)} req/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms  ratio ${entry.ratio} (rounds ${m.spread.join("–")}; unauthenticated ${ping.reqPerSec} req/s, p50 ${ping.p50Ms} ms, in the same slices)  ${JSON.stringify(steps)}`);
     }
   } finally {
     await server.stop();
@@ -367,11 +373,13 @@ function markdown(results) {
     "Ratio = req/s of the case ÷ req/s of the unauthenticated route in the same slices. p50/p99 = median of the slices' percentiles.",
     "Steps = median µs of each step over sequential requests, from the server's own `Server-Timing` header.",
     "",
-    "| case | req/s | ratio | target | p50 ms | p99 ms | server steps (median µs) |",
-    "| --- | ---: | ---: | --- | ---: | ---: | --- |",
-    `| unauthenticated | ${results.baseline?.reqPerSec ?? "—"} | 1 | — | ${results.baseline?.p50Ms ?? "—"} | ${results.baseline?.p99Ms ?? "—"} | — |`,
-    ...results.cases.map((c) => `| ${c.name} | ${c.reqPerSec} | ${c.ratio} | ${targetCell(c)} | ${c.p50Ms} | ${c.p99Ms} | ${Object.entries(c.steps).map(([k, v]) => `${k} ${v}`).join(", ")} |`),
-    ...results.notRun.map((n) => `| ${n.name} | not run | | | | | ${n.reason} |`),
+    "Rounds = the lowest and highest ratio of single rounds (one slice each side): how far one second strays. `noise-floor` is the unauthenticated route against itself — any ratio within its distance of 1 is indistinguishable from no cost at all here.",
+    "",
+    "| case | req/s | ratio | rounds | target | p50 ms | p99 ms | server steps (median µs) |",
+    "| --- | ---: | ---: | ---: | --- | ---: | ---: | --- |",
+    `| unauthenticated | ${results.baseline?.reqPerSec ?? "—"} | 1 | — | — | ${results.baseline?.p50Ms ?? "—"} | ${results.baseline?.p99Ms ?? "—"} | — |`,
+    ...results.cases.map((c) => `| ${c.name} | ${c.reqPerSec} | ${c.ratio} | ${c.spread.join("–")} | ${targetCell(c)} | ${c.p50Ms} | ${c.p99Ms} | ${Object.entries(c.steps).map(([k, v]) => `${k} ${v}`).join(", ") || "—"} |`),
+    ...results.notRun.map((n) => `| ${n.name} | not run | | | | | | ${n.reason} |`),
     "",
     "## Session lookup as the store grows",
     "",
@@ -397,6 +405,9 @@ async function main() {
   const denylistIn = (store) => (info) => (info.denylistStore === store ? null : `the server does not keep the denylist in ${store} (GET /api/lab/instance says "${info.denylistStore}")`);
 
   await configuration(results, "sqlite", {}, [
+    // The unauthenticated route against itself: what the ratio reads when nothing differs — the
+    // measurement's own noise on this machine, to read every other ratio against.
+    { name: "noise-floor", mode: "none", route: "/api/ping" },
     { name: "session-sqlite", mode: "session", expect: sessionIn("database") },
     { name: "jwt-hs256", mode: "jwt" },
   ]);
@@ -441,7 +452,7 @@ async function main() {
     connections: CONNECTIONS,
     cases: [
       { name: "unauthenticated", reqPerSec: results.baseline?.reqPerSec, ratio: 1, p50Ms: results.baseline?.p50Ms, p99Ms: results.baseline?.p99Ms, steps: {} },
-      ...results.cases.map(({ name, reqPerSec, ratio, p50Ms, p99Ms, baselineReqPerSec, steps, requests }) => ({ name, reqPerSec, ratio, p50Ms, p99Ms, baselineReqPerSec, requests, steps, target: TARGETS[name] ?? null, met: TARGETS[name] === undefined ? null : ratio >= TARGETS[name] })),
+      ...results.cases.map(({ name, reqPerSec, ratio, spread, p50Ms, p99Ms, baselineReqPerSec, steps, requests }) => ({ name, reqPerSec, ratio, roundRatios: spread, p50Ms, p99Ms, baselineReqPerSec, requests, steps, target: TARGETS[name] ?? null, met: TARGETS[name] === undefined ? null : ratio >= TARGETS[name] })),
       // A case that could not run keeps its name, with no figures and the reason.
       ...results.notRun.map(({ name, reason }) => ({ name, reqPerSec: null, ratio: null, p50Ms: null, p99Ms: null, notRun: reason, target: TARGETS[name] ?? null, met: null })),
     ],
