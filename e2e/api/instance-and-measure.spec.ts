@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { adminToken, COOKIE, cookieHeader, DEMO, expectError, sessionLogin } from "../fixtures/api";
 
+/** The one other instance e2e-server starts beside the app (its PEER_URLS). */
+const PEER = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1600}`;
+
 test.describe("Which instance answered, relaying to another instance, and measuring the strategies", () => {
   test("GET /api/lab/instance says who this is, since when and where it keeps sessions — and every trace agrees", async ({ request }) => {
     const res = await request.get("/api/lab/instance");
@@ -10,7 +13,7 @@ test.describe("Which instance answered, relaying to another instance, and measur
     expect(Date.parse(info.startedAt)).toBeLessThanOrEqual(Date.now());
     expect(info.pid).toBeGreaterThan(0);
     expect(info.sessionStore).toBe("database");
-    expect(info.peers).toEqual([]);
+    expect(info.peers).toEqual([PEER]);
 
     const { seal } = await sessionLogin(request, DEMO.alice);
     const me = await request.get("/api/me?mode=session", { headers: { cookie: cookieHeader({ [COOKIE.session]: seal }) } });
@@ -36,7 +39,7 @@ test.describe("Which instance answered, relaying to another instance, and measur
     expect(asJwt.headers()["server-timing"]).not.toMatch(/session-lookup/);
   });
 
-  test("the relay to another instance goes only to configured peers (none here): never to a URL from the request", async ({ request }) => {
+  test("the relay to another instance goes only to the configured peer: never to any other URL from the request", async ({ request }) => {
     const { seal } = await sessionLogin(request, DEMO.alice);
     const cookie = cookieHeader({ [COOKIE.session]: seal });
     for (const target of ["http://169.254.169.254/latest/meta-data", "http://127.0.0.1:5432", "http://localhost:3000"]) {
