@@ -23,13 +23,13 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { Redis } from "ioredis";
 import pg from "pg";
 import {
   DEFAULT_PG_SERVER,
   DEFAULT_REDIS_URL,
   ROOT,
   createPostgresDatabase,
+  deleteRedisKeys,
   dropPostgresDatabase,
   ensureAsymmetricKeyFile,
   ensureProductionBuild,
@@ -336,21 +336,6 @@ async function postgresInsert(server, count) {
     await client.query('ANALYZE "Session"');
   } finally {
     await client.end();
-  }
-}
-
-async function deleteRedisKeys(url, prefix) {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await client.connect();
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      if (keys.length > 0) await client.unlink(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-  } finally {
-    client.disconnect();
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { RedisBackend } from "@/lib/stores/redis-backend";
 import { RELAXED_TIMEOUT_MS } from "./pg-db";
-import { deleteKeys } from "./redis-keys";
+import { deleteRedisKeys } from "../scripts/lib/app-process.mjs";
 import { REDIS_TEST_URL } from "./services";
 
 export interface TestRedis {
@@ -27,9 +27,9 @@ export function createTestRedis(options: { url?: string; prefix?: string; timeou
   return {
     backend,
     prefix,
-    reset: () => deleteKeys(REDIS_TEST_URL, prefix),
+    reset: () => deleteRedisKeys(REDIS_TEST_URL, prefix),
     async close() {
-      await deleteKeys(REDIS_TEST_URL, prefix);
+      await deleteRedisKeys(REDIS_TEST_URL, prefix);
       await backend.close();
     },
   };

@@ -22,6 +22,7 @@ export function freePort(): Promise<number>;
 export function postgresProblem(serverUrl?: string): Promise<string | null>;
 export function createPostgresDatabase(serverUrl: string, name: string, options?: { fresh?: boolean }): Promise<string>;
 export function dropPostgresDatabase(serverUrl: string, name: string): Promise<void>;
+export function deleteRedisKeys(url: string, prefix: string): Promise<void>;
 export function migrate(env: Env): string;
 export function sharedSecrets(file: string): { SESSION_PASSWORD: string; JWT_SECRET: string };
 export function ensureAsymmetricKeyFile(file: string, alg: "ES256" | "EdDSA"): Promise<void>;

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   createPostgresDatabase,
+  deleteRedisKeys,
   dropPostgresDatabase,
   ensureProductionBuild,
   freePort,
@@ -14,7 +15,6 @@ import {
   type AppProcess,
   type Env,
 } from "../../scripts/lib/app-process.mjs";
-import { deleteKeys } from "../redis-keys";
 import { testRedisPrefix } from "../redis";
 import { PG_SERVER_URL, REDIS_TEST_URL, throwAwayDatabaseName } from "../services";
 
@@ -59,41 +59,35 @@ function withRedis(env: Env): { env: Env; dispose: () => Promise<void> } {
   const prefix = testRedisPrefix();
   return {
     env: { ...env, REDIS_URL: REDIS_TEST_URL, REDIS_KEY_PREFIX: prefix },
-    dispose: () => deleteKeys(REDIS_TEST_URL, prefix),
+    dispose: () => deleteRedisKeys(REDIS_TEST_URL, prefix),
+  };
+}
+
+/** Migrates `env`'s database, adds Redis when asked, and undoes it all (database, keys, `dir`) on dispose. */
+function backing(dir: string, env: Env, options: { redis?: boolean }, dropDatabase: () => Promise<void>): Backing {
+  migrate(env);
+  const redis = options.redis ? withRedis(env) : undefined;
+  return {
+    env: redis?.env ?? env,
+    dispose: async () => {
+      await redis?.dispose();
+      await dropDatabase();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
 export async function sqliteBacking(options: { redis?: boolean } = {}): Promise<Backing> {
   const dir = mkdtempSync(path.join(tmpdir(), "authlab-process-"));
-  let env: Env = { ...baseEnv(dir), DATABASE_URL: `file:${path.join(dir, "authlab.db")}` };
-  migrate(env);
-  const redis = options.redis ? withRedis(env) : undefined;
-  if (redis) env = redis.env;
-  return {
-    env,
-    dispose: async () => {
-      await redis?.dispose();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  // The file lives in `dir`, which dispose removes.
+  return backing(dir, { ...baseEnv(dir), DATABASE_URL: `file:${path.join(dir, "authlab.db")}` }, options, async () => undefined);
 }
 
 export async function postgresBacking(options: { redis?: boolean } = {}): Promise<Backing> {
   const dir = mkdtempSync(path.join(tmpdir(), "authlab-process-"));
   const name = throwAwayDatabaseName("inst_test");
   const url = await createPostgresDatabase(PG_SERVER_URL, name, { fresh: true });
-  let env: Env = { ...baseEnv(dir), DATABASE_URL: url };
-  migrate(env);
-  const redis = options.redis ? withRedis(env) : undefined;
-  if (redis) env = redis.env;
-  return {
-    env,
-    dispose: async () => {
-      await redis?.dispose();
-      await dropPostgresDatabase(PG_SERVER_URL, name);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return backing(dir, { ...baseEnv(dir), DATABASE_URL: url }, options, () => dropPostgresDatabase(PG_SERVER_URL, name));
 }
 
 export interface Instance extends AppProcess {
