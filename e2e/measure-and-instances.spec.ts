@@ -1,9 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { withSettings } from "./fixtures/api";
+import { PEER, withSettings } from "./fixtures/api";
 import { LabPage } from "./fixtures/lab";
-
-/** The second instance e2e-server starts beside the app: same database, same secrets, its own memory. */
-const PEER = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1600}`;
 
 /**
  * The cost claims are measured on this server, not asserted: a few hundred real requests per
@@ -63,7 +60,10 @@ test.describe("Measured, and served by a named instance", () => {
       await expect(lab.last("session")).toHaveText(/^Last: .*: 200$/);
       await panel.getByRole("button", { name: `Send my session cookie to ${PEER}` }).click();
       await expect(panel.getByTestId("peer-session")).toHaveText(`401 SESSION_NOT_FOUND (served by ${peerId})`);
+      // The same words as before, so wait for this click's own relay rather than read the old line.
+      const relayed = page.waitForResponse((r) => r.url().endsWith("/api/lab/other-instance"));
       await panel.getByRole("button", { name: `Send my JWT to ${PEER}` }).click();
+      expect(((await (await relayed).json()) as { status: number }).status).toBe(200);
       await expect(panel.getByTestId("peer-jwt")).toHaveText(`200 — accepted there (served by ${peerId})`);
     } finally {
       await restore();

@@ -1,8 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { adminToken, COOKIE, cookieHeader, DEMO, expectError, sessionLogin } from "../fixtures/api";
-
-/** The one other instance e2e-server starts beside the app (its PEER_URLS). */
-const PEER = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1600}`;
+import { adminToken, COOKIE, cookieHeader, DEMO, expectError, PEER, sessionLogin } from "../fixtures/api";
 
 test.describe("Which instance answered, relaying to another instance, and measuring the strategies", () => {
   test("GET /api/lab/instance says who this is, since when and where it keeps sessions — and every trace agrees", async ({ request }) => {

@@ -46,9 +46,10 @@ export function sqliteFilePath(url: string): string {
 
 export interface PrismaClientOptions {
   /**
-   * PostgreSQL only: bound on getting a connection and on each answer (default STORE_TIMEOUT_MS).
-   * Past it the query fails, the store counts as unavailable (503) and no request hangs on a
-   * database that stopped answering. Bulk jobs (seeding a million rows) may want a longer one.
+   * PostgreSQL only: the driver's bound on getting a connection and on each answer (default
+   * STORE_TIMEOUT_MS); past it the query fails and frees its pool slot. Requests are bounded as a
+   * whole by storeOp, from STORE_TIMEOUT_MS, for the process's own DATABASE_URL. Bulk jobs (seeding
+   * a million rows) and tests on a busy machine may want a longer one here.
    */
   timeoutMs?: number;
 }
@@ -58,10 +59,9 @@ export function createPrismaClient(url: string = databaseUrl(), options: PrismaC
   if (databaseKind(url) === "postgres") {
     const schema = new URL(url).searchParams.get("schema") ?? undefined;
     const timeoutMs = options.timeoutMs ?? appEnv().storeTimeoutMs;
-    // Each phase gets the whole bound: getting a connection (a new one, or a free one from a busy
-    // pool) and waiting for an answer. A dead server fails one of them, so an outage is a 503 within
-    // the bound; splitting it instead turned bursts on a busy machine (ten refreshes queueing for
-    // one row lock, ten new connections at once) into spurious 503s.
+    // storeOp (lib/stores/store-errors.ts) bounds each operation as a whole, start to answer. These
+    // driver bounds sit beneath it so that a connection attempt or a query nobody waits for any more
+    // gives its pool slot back instead of holding it while the server stays silent.
     const pool = { connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, keepAlive: true };
     const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
     // Same models, same generated API shape (see `Db`); only the provider differs.

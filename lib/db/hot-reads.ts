@@ -99,7 +99,7 @@ const utcTypes = {
 /** PostgreSQL: a small pool of its own, named (server-side prepared) statements, bounded waits. */
 export function postgresHotReads(url: string, options: HotReadsOptions = {}): HotReads {
   const timeoutMs = options.timeoutMs ?? appEnv().storeTimeoutMs;
-  // Past the bound the read fails, the store counts as unavailable (503): no request hangs.
+  // storeOp bounds the whole read (a 503 past it); these free the pool slot of an abandoned one.
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, keepAlive: true });
   // An idle connection the server dropped must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
