@@ -1,19 +1,21 @@
+import { SERVER_ENTRY_MARK, STARTUP_CHECK } from "./scripts/lib/startup.mjs";
+
 /**
- * Runs once when the server starts: fail fast on bad configuration (missing production secrets,
- * malformed settings) instead of on the first request, and seed the demo users where enabled.
+ * Runs once when the server starts: the configuration check, whose promise is published for the
+ * server entry (scripts/server.mjs). The entry opens the port only once it has resolved, and exits
+ * non-zero when it rejects: a bad configuration never answers a request.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { appEnv } = await import("./lib/config/env");
-  const { secrets } = await import("./lib/config/secrets");
-  const env = appEnv();
-  secrets();
-  if (env.seedDemoUsers) {
-    const { ensureDemoUsers } = await import("./lib/users/seed");
-    const created = await ensureDemoUsers();
-    if (created.length > 0) console.info(`authlab: seeded demo users ${created.join(", ")} (demo only; see README)`);
-  }
-  if (env.insecureCookies) {
-    console.warn("authlab: AUTHLAB_INSECURE_COOKIES is on: cookies lose their __Host-/__Secure- prefixes and Secure. Use only on a trusted plain-HTTP network.");
+  // The guard is on the env var itself so that Next drops the Node-only imports from the edge bundle.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Started some other way (plain `next start`): nobody would await the check, and the login limits
+    // would have no trustworthy client address. Refuse rather than serve.
+    if (!(globalThis as Record<symbol, unknown>)[SERVER_ENTRY_MARK]) {
+      console.error("authlab: start the app with `npm start` or `npm run dev` (scripts/server.mjs), not `next start` or `next dev`: the client address that the login limits count by comes from that server entry");
+      process.exit(1);
+    }
+    const check = import("./lib/config/startup-check").then(({ startupCheck }) => startupCheck());
+    (globalThis as Record<symbol, unknown>)[STARTUP_CHECK] = check;
+    await check;
   }
 }

@@ -40,10 +40,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     mode === "jwt" && (result.code === "TOKEN_EXPIRED" || result.code === "UNAUTHENTICATED")
       ? `/auth/refresh?next=${encodeURIComponent(next)}`
       : `/login?next=${encodeURIComponent(next)}&reason=${result.code}`;
-  // Build the Location from the Host the browser used: request.url may say localhost when the
-  // browser is on 127.0.0.1, and jumping origin would lose the cookies. (Next's proxy needs an absolute URL.)
-  const origin = `${request.nextUrl.protocol}//${request.headers.get("host") ?? request.nextUrl.host}`;
-  const response = NextResponse.redirect(new URL(target, origin), { status: 307, headers: { "Cache-Control": "no-store" } });
+  // Resolved against Next's own request URL, whose origin Next then strips again: the browser gets a
+  // relative Location, so it stays on the origin it used (localhost or 127.0.0.1, cookies and all)
+  // and a forged Host header can never aim the redirect at another site.
+  const response = NextResponse.redirect(new URL(target, request.nextUrl), { status: 307, headers: { "Cache-Control": "no-store" } });
   applyCookies(response, result.cookies);
   return response;
 }

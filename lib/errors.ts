@@ -12,6 +12,7 @@ export const ERRORS = {
   METHOD_NOT_ALLOWED: { status: 405, message: "This endpoint does not accept that method." },
   NOT_FOUND: { status: 404, message: "Nothing here." },
   CROSS_ORIGIN_REQUEST: { status: 403, message: "Cross-origin request refused: this action only accepts requests from this site." },
+  JAVASCRIPT_REQUIRED: { status: 400, message: "This form keeps what it gets in the page's memory, which needs JavaScript: nothing was sent on or checked. Turn JavaScript on, or use the login page." },
 
   // Accounts and login
   EMAIL_TAKEN: { status: 409, message: "An account with this email already exists." },

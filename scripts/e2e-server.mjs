@@ -46,8 +46,9 @@ const peerEnv = { ...env, PORT: peerPort, INSTANCE_ID: `e2e-peer-${peerPort}`, P
 const migrate = spawnSync(process.execPath, [path.join(root, "scripts/db-migrate.mjs")], { cwd: root, env, stdio: "inherit" });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { cwd: root, env, stdio: "inherit" });
-const peer = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", peerPort], { cwd: root, env: peerEnv, stdio: "inherit" });
+const serverEntry = path.join(root, "scripts/server.mjs");
+const next = spawn(process.execPath, [serverEntry, "--port", port], { cwd: root, env, stdio: "inherit" });
+const peer = spawn(process.execPath, [serverEntry, "--port", peerPort], { cwd: root, env: peerEnv, stdio: "inherit" });
 const verifier = spawn(process.execPath, [path.join(root, "scripts/verifier-service.mjs")], {
   cwd: root,
   env: { ...process.env, VERIFIER_PORT: verifierPort, JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json` },

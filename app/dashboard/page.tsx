@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { verifyRequest } from "@/lib/auth/dal";
 import { TraceView } from "../components/trace-view";
 import { LogoutButton } from "./logout-button";
+import { PasswordForm } from "./password-form";
 
 export const metadata = { title: "Dashboard — AuthLab" };
 
@@ -30,6 +31,7 @@ export default async function DashboardPage() {
           <LogoutButton mode={mode} />
         </div>
       </div>
+      <PasswordForm />
       <TraceView trace={trace} title="How the server authenticated the request that rendered this page" />
     </div>
   );

@@ -30,6 +30,13 @@ export function cookieAttributes(overrides: Partial<CookieAttributes> & { maxAge
   return { httpOnly: true, secure: !appEnv().insecureCookies, sameSite: "lax", path: "/", ...overrides };
 }
 
+const ONE_YEAR_SECONDS = 365 * 86_400;
+
+/** The browser's chosen mode: which strategy guards pages. Not a credential; kept a year. */
+export function modeCookie(mode: "session" | "jwt"): CookieInstruction {
+  return setCookie(cookieNames().mode, mode, cookieAttributes({ maxAge: ONE_YEAR_SECONDS, sameSite: "lax" }));
+}
+
 export function setCookie(name: string, value: string, attributes: CookieAttributes): CookieInstruction {
   return { name, value, attributes };
 }

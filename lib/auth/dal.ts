@@ -18,5 +18,5 @@ export const verifyRequest = cache(async (explicitMode?: AuthMode) => {
   const input: CredentialInput = { cookies: all, authorization: h.get("authorization"), userAgent: h.get("user-agent") };
   const mode = explicitMode ?? resolveMode(null, all[cookieNames().mode]);
   const { result, ctx } = await authenticate(mode, input);
-  return { mode, result, trace: ctx.trace.toJSON(), settings: ctx.settings, now: ctx.now };
+  return { mode, result, ctx, trace: ctx.trace.toJSON(), settings: ctx.settings, now: ctx.now };
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { bearerToken } from "./bearer";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { CLOCK_TOLERANCE_SECONDS } from "./jwt-strategy";
 import { cookieAttributes, cookieNames, REFRESH_COOKIE_PATH } from "./cookies";
@@ -66,7 +67,7 @@ export async function inspectRequest(input: CredentialInput, ctx: AuthContext) {
   }
 
   const accessCookie = input.cookies[names.access];
-  const bearer = input.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const bearer = bearerToken(input.authorization);
   const attributes = (a: CookieAttributes) => ({ ...a, maxAge: undefined });
 
   return {

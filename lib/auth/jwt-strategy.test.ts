@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import type * as jose from "jose";
 import { CompactSign, exportJWK, FlattenedSign, generateKeyPair, jwtVerify, SignJWT, type JWTHeaderParameters, type JWTPayload } from "jose";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { authContext, browserInput, JWT_SECRET, OTHER_JWT_SECRET, T0, testSettings } from "@/test/auth-fixtures";
+import { authContext, browserInput, JWT_SECRET, OTHER_JWT_SECRET, SEAL_PASSWORD, T0, testSettings } from "@/test/auth-fixtures";
 import { createTestDb, insertUser, type TestDb } from "@/test/sqlite-db";
 import { kidFor } from "../config/secrets";
 import { ERRORS, StoreUnavailableError, type ErrorCode } from "../errors";
@@ -42,7 +42,7 @@ function build(secrets: Record<string, string> = { [KID]: JWT_SECRET }, signingK
       keysCalls++;
       return keySet;
     },
-    refresh: new RefreshTokenService(testDb.db),
+    refresh: new RefreshTokenService(testDb.db, { "1": SEAL_PASSWORD }),
     denylist,
     users: new UserRepository(testDb.db),
     issuer: ISSUER,
@@ -128,7 +128,7 @@ afterEach(() => {
 
 describe("JwtStrategy: a good token", () => {
   it("issues a token that authenticates as the user, with the documented header and claims", async () => {
-    const issued = await jwt.issue(user, ctx());
+    const issued = await jwt.issue(user, { cookies: {} }, ctx());
     const [h, p] = issued.accessToken.split(".");
     expect(unb64json(h)).toEqual({ alg: "HS256", typ: ACCESS_TOKEN_TYP, kid: KID });
     expect(unb64json(p)).toMatchObject({ sub: user.id, role: "user", email: user.email, iat: NOW_S, exp: NOW_S + 900, iss: ISSUER, aud: AUDIENCE });
@@ -144,7 +144,7 @@ describe("JwtStrategy: a good token", () => {
 
   it("sets the access cookie (Lax, Path=/) and a refresh cookie that is Strict and path-scoped (item 21)", async () => {
     const settings = testSettings({ accessTtlSeconds: 600, refreshIdleSeconds: 3600 });
-    const issued = await jwt.issue(user, ctx(T0, settings));
+    const issued = await jwt.issue(user, { cookies: {} }, ctx(T0, settings));
     const access = issued.cookies.find((c) => c.name === ACCESS);
     const refresh = issued.cookies.find((c) => c.name === REFRESH);
     expect(access).toEqual({ name: ACCESS, value: issued.accessToken, attributes: { httpOnly: true, secure: true, sameSite: "lax", path: "/", maxAge: 600 } });
@@ -152,7 +152,7 @@ describe("JwtStrategy: a good token", () => {
   });
 
   it("never confuses the refresh credential with an access token: it is opaque, not a JWT (item 4)", async () => {
-    const issued = await jwt.issue(user, ctx());
+    const issued = await jwt.issue(user, { cookies: {} }, ctx());
     const refresh = issued.cookies.find((c) => c.name === REFRESH)?.value ?? "";
     expect(refresh).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expectCode(await auth(refresh), "TOKEN_MALFORMED");
@@ -228,7 +228,7 @@ describe("JwtStrategy: keys and signatures (items 2, 6, 35)", () => {
     const oldToken = await sign({ header: { kid: previousKid }, key: new TextEncoder().encode(OTHER_JWT_SECRET) });
     const rotated = build({ [KID]: JWT_SECRET, [previousKid]: OTHER_JWT_SECRET }, KID);
     expect((await rotated.authenticate(bearer(oldToken), ctx())).ok).toBe(true);
-    const issued = await rotated.issue(user, ctx());
+    const issued = await rotated.issue(user, { cookies: {} }, ctx());
     expect(unb64json(issued.accessToken.split(".")[0]).kid).toBe(KID);
     // The old key verifies only its own tokens: the kid pins the key.
     const crossed = await sign({ header: { kid: previousKid } });
@@ -288,7 +288,7 @@ describe("JwtStrategy: time claims with a frozen clock (item 3; jose semantics, 
 
   it("exp: an issued token works until exp + tolerance and not a millisecond beyond", async () => {
     const settings = testSettings({ accessTtlSeconds: 60 });
-    const issued = await jwt.issue(user, ctx(T0, settings));
+    const issued = await jwt.issue(user, { cookies: {} }, ctx(T0, settings));
     const limit = (issued.claims.exp + TOL) * 1000;
     expect((await auth(issued.accessToken, limit - 1, settings)).ok).toBe(true);
     expectCode(await auth(issued.accessToken, limit, settings), "TOKEN_EXPIRED");
@@ -380,7 +380,7 @@ describe("JwtStrategy: the verified-token cache skips crypto, never a check", ()
     let current = oldSet;
     const rotating = new JwtStrategy({
       keys: () => current,
-      refresh: new RefreshTokenService(testDb.db),
+      refresh: new RefreshTokenService(testDb.db, { "1": SEAL_PASSWORD }),
       denylist,
       users: new UserRepository(testDb.db),
       issuer: ISSUER,
@@ -394,7 +394,7 @@ describe("JwtStrategy: the verified-token cache skips crypto, never a check", ()
 
   it("still consults the denylist on a cached token: logout takes effect on the very next request", async () => {
     const withDenylist = testSettings({ denylistEnabled: true });
-    const issued = await jwt.issue(user, ctx(T0, withDenylist));
+    const issued = await jwt.issue(user, { cookies: {} }, ctx(T0, withDenylist));
     expect((await auth(issued.accessToken, T0 + 500, withDenylist)).ok).toBe(true);
     expect((await auth(issued.accessToken, T0 + 600, withDenylist)).ok).toBe(true);
     // Another instance (another strategy object, the same denylist store) logs the token out.
@@ -494,11 +494,28 @@ describe("JwtStrategy: malformed input (item 5)", () => {
     expectCode(await auth(signByHand({ alg: "HS256", typ: ACCESS_TOKEN_TYP, kid: KID, crit: ["exp-extension"], "exp-extension": 1 }, claims())), "TOKEN_MALFORMED");
   });
 
-  it("treats an Authorization header that is not Bearer as a (malformed) token, not as absent", async () => {
+  it("regression: a non-Bearer Authorization header (Basic from an HTTP-auth gate) never hides a valid access cookie", async () => {
     const token = await sign();
-    expectCode(await jwt.authenticate({ cookies: { [ACCESS]: token }, authorization: `Basic ${token}` }, ctx()), "TOKEN_MALFORMED");
+    const withCookie = await jwt.authenticate({ cookies: { [ACCESS]: token }, authorization: "Basic dXNlcjpwYXNz" }, ctx());
+    expect(withCookie.ok).toBe(true);
+    // Nor is it taken for a token when there is no cookie: it is simply not a credential of ours.
+    expectCode(await jwt.authenticate({ cookies: {}, authorization: `Basic ${token}` }, ctx()), "UNAUTHENTICATED");
+  });
+
+  it("a Bearer header without exactly one token is a malformed Bearer attempt", async () => {
     expectCode(await jwt.authenticate({ cookies: {}, authorization: "Bearer" }, ctx()), "TOKEN_MALFORMED");
     expectCode(await jwt.authenticate({ cookies: {}, authorization: "Bearer a b" }, ctx()), "TOKEN_MALFORMED");
+  });
+
+  it.each([
+    ["exp far beyond any date", { exp: 1e300 }],
+    ["exp past the largest Date", { exp: 9e12 }],
+    ["exp not a whole number", { exp: NOW_S + 900.5 }],
+    ["iat beyond any date", { iat: 1e300 }],
+    ["nbf beyond any date", { nbf: 9e12 }],
+    ["nbf not a number", { nbf: "soon" }],
+  ])("regression: a validly signed token with %s is TOKEN_CLAIM_INVALID (401), never a 500", async (_label, overrides) => {
+    expectCode(await auth(await sign({ claims: overrides })), "TOKEN_CLAIM_INVALID");
   });
 });
 
@@ -578,7 +595,7 @@ describe("JwtStrategy: logout, denylist and refresh (items 9, 16, 19, 22)", () =
   const withDenylist = testSettings({ denylistEnabled: true });
 
   it("logout with the denylist on records the jti until exp + tolerance, and the copied token dies", async () => {
-    const issued = await jwt.issue(user, ctx(T0, withDenylist));
+    const issued = await jwt.issue(user, { cookies: {} }, ctx(T0, withDenylist));
     const input = browserInput(issued.cookies);
     await jwt.revoke(input, ctx(T0 + 1000, withDenylist));
     const entries = await denylist.list(T0 + 1000);
@@ -587,9 +604,9 @@ describe("JwtStrategy: logout, denylist and refresh (items 9, 16, 19, 22)", () =
   });
 
   it("revokeAll with the denylist on kills tokens issued before that second, not a login right after", async () => {
-    const before = await jwt.issue(user, ctx(T0, withDenylist));
+    const before = await jwt.issue(user, { cookies: {} }, ctx(T0, withDenylist));
     await jwt.revokeAll(user.id, ctx(T0 + 1500, withDenylist), "PASSWORD_CHANGED");
-    const after = await jwt.issue(user, ctx(T0 + 2000, withDenylist));
+    const after = await jwt.issue(user, { cookies: {} }, ctx(T0 + 2000, withDenylist));
     expectCode(await auth(before.accessToken, T0 + 2500, withDenylist), "TOKEN_REVOKED");
     expect((await auth(after.accessToken, T0 + 2500, withDenylist)).ok).toBe(true);
     // And the refresh family is gone: no way to mint a fresh token from the old login.
@@ -598,7 +615,7 @@ describe("JwtStrategy: logout, denylist and refresh (items 9, 16, 19, 22)", () =
   });
 
   it("refresh rotates the refresh cookie and mints an access token with the user's current role", async () => {
-    const issued = await jwt.issue(user, ctx());
+    const issued = await jwt.issue(user, { cookies: {} }, ctx());
     await testDb.db.user.update({ where: { id: user.id }, data: { role: "admin" } });
     const refreshed = await jwt.refresh(browserInput(issued.cookies), ctx(T0 + 60_000));
     if (!refreshed.ok) throw new Error(refreshed.code);
@@ -613,7 +630,7 @@ describe("JwtStrategy: logout, denylist and refresh (items 9, 16, 19, 22)", () =
   });
 
   it("refresh of a disabled user fails with USER_DISABLED, clears both cookies and revokes the family", async () => {
-    const issued = await jwt.issue(user, ctx());
+    const issued = await jwt.issue(user, { cookies: {} }, ctx());
     await testDb.db.user.update({ where: { id: user.id }, data: { disabled: true } });
     const refreshed = await jwt.refresh(browserInput(issued.cookies), ctx(T0 + 1000));
     expect(refreshed.ok ? "ok" : refreshed.code).toBe("USER_DISABLED");
@@ -622,12 +639,17 @@ describe("JwtStrategy: logout, denylist and refresh (items 9, 16, 19, 22)", () =
     expect(family.revokedAt).not.toBeNull();
   });
 
-  it("a concurrent-retry refresh (RACE) leaves the cookies alone; a reused token clears them", async () => {
-    const issued = await jwt.issue(user, ctx());
+  it("regression: a retry whose first answer was lost gets the same refresh cookie and a working access token; a reuse after the window clears them", async () => {
+    const issued = await jwt.issue(user, { cookies: {} }, ctx());
     const input = browserInput(issued.cookies);
-    expect((await jwt.refresh(input, ctx(T0 + 1000))).ok).toBe(true);
-    const race = await jwt.refresh(input, ctx(T0 + 2000));
-    expect([race.ok ? "ok" : race.code, race.cookies]).toEqual(["REFRESH_TOKEN_RACE", []]);
+    const first = await jwt.refresh(input, ctx(T0 + 1000));
+    if (!first.ok) throw new Error(first.code);
+    // The network lost `first`: the client still holds the old cookie and tries again.
+    const retry = await jwt.refresh(input, ctx(T0 + 2000));
+    if (!retry.ok) throw new Error(`retry refused: ${retry.code}`);
+    const cookieOf = (cookies: typeof retry.cookies) => cookies.find((c) => c.name === REFRESH)?.value;
+    expect(cookieOf(retry.cookies)).toBe(cookieOf(first.cookies));
+    expect((await jwt.authenticate(bearer(retry.accessToken), ctx(T0 + 2000))).ok).toBe(true);
     const reused = await jwt.refresh(input, ctx(T0 + 60_000));
     expect(reused.ok ? "ok" : reused.code).toBe("REFRESH_TOKEN_REUSED");
     expect(reused.cookies.every((c) => c.attributes.maxAge === 0 && c.value === "")).toBe(true);

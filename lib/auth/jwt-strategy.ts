@@ -9,6 +9,7 @@ import { UnknownKeyError } from "./jwt-keys";
 import type { RefreshTokenService } from "./refresh-tokens";
 import type { AuthContext, AuthResult, AuthStrategy, AuthUser, CookieInstruction, CredentialInput, IssueResult, RevokeReason } from "./types";
 import { VerifiedTokenCache } from "./verified-token-cache";
+import { parseAuthorization } from "./bearer";
 
 /** Our tokens are ~400 bytes. Anything over this is refused before any parsing or crypto. */
 export const MAX_TOKEN_BYTES = 4096;
@@ -58,7 +59,7 @@ type VerifyResult = { ok: true; claims: AccessClaims; cached: boolean } | { ok: 
  * That is why a JWT outlives logout until `exp`, and why a role change shows only after refresh.
  *
  * @example
- * const { accessToken, cookies } = await strategy.issue(user, ctx);
+ * const { accessToken, cookies } = await strategy.issue(user, { cookies: {} }, ctx);
  * const result = await strategy.authenticate({ cookies: {}, authorization: `Bearer ${accessToken}` }, ctx);
  */
 export class JwtStrategy implements AuthStrategy {
@@ -67,7 +68,8 @@ export class JwtStrategy implements AuthStrategy {
   private readonly verified = new VerifiedTokenCache<AccessClaims>({ clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS, maxTokenAgeSeconds: MAX_TOKEN_AGE_SECONDS });
   constructor(private readonly deps: JwtStrategyDeps) {}
 
-  async issue(user: AuthUser, ctx: AuthContext): Promise<JwtIssueResult> {
+  /** Starts a refresh family and signs an access token. `_input` is unused: a JWT login has no previous credential to retire. */
+  async issue(user: AuthUser, _input: CredentialInput, ctx: AuthContext): Promise<JwtIssueResult> {
     const family = await ctx.trace.step("refresh-family-create", "Start a refresh-token family", "store", () =>
       this.deps.refresh.startFamily(user.id, ctx.now, ctx.settings),
     );
@@ -93,12 +95,12 @@ export class JwtStrategy implements AuthStrategy {
     const found = await trace.step("read-credential", "Read the access token (Authorization header, else cookie)", "credential", () =>
       this.readAccessToken(input),
     );
-    if (!found) {
-      trace.fail("No bearer token and no access cookie");
+    if (!found || !found.source) {
+      trace.fail([found?.ignored, "No bearer token and no access cookie"].filter(Boolean).join("; "));
       return { ok: false, code: "UNAUTHENTICATED", cookies: [] };
     }
     trace.setCredential(found.source, found.token.length);
-    trace.note(`From ${found.source}`);
+    trace.note([`From ${found.source}`, found.ignored].filter(Boolean).join("; "));
 
     const verified = await trace.step("jwt-verify", "Verify signature and claims (jose jwtVerify)", "crypto", () => this.verify(found.token, ctx));
     if (!verified.ok) {
@@ -139,6 +141,7 @@ export class JwtStrategy implements AuthStrategy {
       // A concurrent retry keeps the winner's cookies; every other failure clears the dead ones.
       return { ok: false, code: rotated.code, cookies: rotated.code === "REFRESH_TOKEN_RACE" ? [] : this.clearCookies() };
     }
+    if (rotated.retried) trace.note("A retry of an exchange that already happened (inside the grace window): the same successor handed back, nothing new created");
     const row = await trace.step("user-lookup", "Read the user's current role and status", "store", () => this.deps.users.findById(rotated.userId));
     if (!row || row.disabled) {
       await this.deps.refresh.revokeFamily(rotated.issued.familyId, ctx.now, "USER_DISABLED");
@@ -168,7 +171,7 @@ export class JwtStrategy implements AuthStrategy {
     );
     if (ctx.settings.denylistEnabled) {
       const found = this.readAccessToken(input);
-      const verified = found ? await this.verify(found.token, ctx) : null;
+      const verified = found?.source ? await this.verify(found.token, ctx) : null;
       if (verified?.ok) {
         const { jti, exp } = verified.claims;
         await trace.step("denylist-add", "Put the access token's jti on the denylist until exp", "store", () =>
@@ -212,7 +215,7 @@ export class JwtStrategy implements AuthStrategy {
         currentDate: new Date(ctx.now),
       });
       const claims = asAccessClaims(payload);
-      if (!claims) return { ok: false, code: "TOKEN_CLAIM_INVALID", detail: "role, email, sub or jti has the wrong type" };
+      if (!claims) return { ok: false, code: "TOKEN_CLAIM_INVALID", detail: "role, email, sub or jti has the wrong type, or exp/iat/nbf is not a whole number of seconds a date can hold" };
       this.verified.set(keys, token, claims);
       return { ok: true, claims, cached: false };
     } catch (error) {
@@ -227,15 +230,19 @@ export class JwtStrategy implements AuthStrategy {
     ];
   }
 
-  private readAccessToken(input: CredentialInput): { token: string; source: string } | null {
-    const header = input.authorization?.trim();
-    // RFC 6750: the Authorization header wins over the cookie when both are present.
-    if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      return match?.[1] ? { token: match[1], source: "Authorization" } : { token: header, source: "Authorization" };
-    }
+  /**
+   * The access token a request carries. RFC 6750: a Bearer header wins over the cookie when both
+   * are present; a malformed Bearer header is still a Bearer attempt (refused as malformed). Any
+   * other scheme (Basic from an HTTP-auth gate, say) is not ours: ignored, so it can never hide a
+   * valid access cookie, and noted on the trace.
+   */
+  private readAccessToken(input: CredentialInput): { token: string; source: string; ignored?: string } | null {
+    const header = parseAuthorization(input.authorization);
+    if (header.scheme === "bearer") return { token: header.token ?? "", source: "Authorization" };
+    const ignored = header.scheme === "other" ? `Authorization: ${header.name} … ignored (only Bearer carries an access token)` : undefined;
     const cookie = input.cookies[this.deps.cookieNames.access];
-    return cookie ? { token: cookie, source: this.deps.cookieNames.access } : null;
+    if (!cookie) return ignored ? { token: "", source: "", ignored } : null;
+    return { token: cookie, source: this.deps.cookieNames.access, ...(ignored ? { ignored } : {}) };
   }
 
   private async signAccessToken(user: AuthUser, ctx: AuthContext): Promise<{ token: string; claims: AccessClaims }> {
@@ -275,9 +282,21 @@ export class JwtStrategy implements AuthStrategy {
   }
 }
 
+/**
+ * The largest NumericDate (seconds) a JavaScript Date can hold: 8.64e15 ms. A validly signed token
+ * may still carry `exp: 1e300`; jose accepts it as "far future", but nothing downstream can turn
+ * it into a date, so such a claim is refused here as invalid rather than failing later as a 500.
+ */
+const MAX_NUMERIC_DATE = 8.64e12;
+
+function isNumericDate(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && Math.abs(value) <= MAX_NUMERIC_DATE;
+}
+
 function asAccessClaims(payload: JWTPayload): AccessClaims | null {
-  const { sub, jti, iat, exp, role, email } = payload;
-  if (typeof sub !== "string" || typeof jti !== "string" || typeof iat !== "number" || typeof exp !== "number") return null;
+  const { sub, jti, iat, exp, nbf, role, email } = payload;
+  if (typeof sub !== "string" || typeof jti !== "string" || !isNumericDate(iat) || !isNumericDate(exp)) return null;
+  if (nbf !== undefined && !isNumericDate(nbf)) return null;
   if (role !== "user" && role !== "admin") return null;
   if (typeof email !== "string") return null;
   return { ...payload, sub, jti, iat, exp, role: asRole(role), email };

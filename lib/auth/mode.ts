@@ -1,4 +1,5 @@
 import { appEnv } from "../config/env";
+import { parseAuthorization } from "./bearer";
 import { cookieNames } from "./cookies";
 import type { AuthMode, CredentialInput } from "./types";
 
@@ -12,7 +13,7 @@ export function isAuthMode(value: unknown): value is AuthMode {
  */
 export function resolveMode(explicit: string | null | undefined, cookie: string | undefined, authorization?: string | null): AuthMode {
   if (isAuthMode(explicit)) return explicit;
-  if (authorization && /^Bearer\s/i.test(authorization)) return "jwt";
+  if (parseAuthorization(authorization).scheme === "bearer") return "jwt";
   if (isAuthMode(cookie)) return cookie;
   return appEnv().defaultMode;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { T0, testSettings } from "@/test/auth-fixtures";
+import { SEAL_PASSWORD, T0, testSettings } from "@/test/auth-fixtures";
 import { createTestDb, insertUser, type TestDb } from "@/test/sqlite-db";
 import { sha256Hex } from "../crypto";
 import type { Settings } from "../settings/schema";
@@ -27,7 +27,7 @@ async function familyTokens(familyId: string) {
 
 beforeAll(async () => {
   testDb = await createTestDb();
-  service = new RefreshTokenService(testDb.db);
+  service = new RefreshTokenService(testDb.db, { "1": SEAL_PASSWORD });
 });
 afterAll(async () => {
   await testDb.close();
@@ -137,43 +137,77 @@ describe("refresh tokens: rotation (items 18–20)", () => {
     expect(code(await service.rotate(live, T0 + 4 * SEC, settings))).toBe("REFRESH_TOKEN_REVOKED");
   });
 
-  it("reuse within the grace window → REFRESH_TOKEN_RACE, nothing revoked, nothing recorded", async () => {
+  it("a retry inside the grace window with the immediate parent gets the same successor back: nothing revoked, nothing new", async () => {
     const settings = testSettings({ refreshGraceSeconds: 10 });
     const first = await service.startFamily(userId, T0, settings);
     const next = await rotateOk(first.token, T0, settings);
     for (const offset of [0, 1, 5_000, 10_000]) {
-      expect(await service.rotate(first.token, T0 + offset, settings)).toEqual({ ok: false, code: "REFRESH_TOKEN_RACE", familyId: first.familyId });
+      const retry = await service.rotate(first.token, T0 + offset, settings);
+      expect(retry).toMatchObject({ ok: true, retried: true, userId, issued: { token: next, familyId: first.familyId } });
     }
     expect((await testDb.db.refreshFamily.findUniqueOrThrow({ where: { id: first.familyId } })).revokedAt).toBeNull();
     expect(await testDb.db.refreshToken.count({ where: { revokedAt: { not: null } } })).toBe(0);
     expect(await testDb.db.authEvent.count()).toBe(0);
     expect(await testDb.db.refreshToken.count({ where: { familyId: first.familyId } })).toBe(2);
-    // The winner's token still works.
+    // The successor the retries were handed is the one live token, and it rotates normally.
     expect((await service.rotate(next, T0 + 11 * SEC, settings)).ok).toBe(true);
   });
 
-  it("the grace window ends exactly at refreshGraceSeconds", async () => {
+  it("the successor is kept only sealed, and only until it is spent itself", async () => {
+    const settings = testSettings({ refreshGraceSeconds: 10 });
+    const first = await service.startFamily(userId, T0, settings);
+    const next = await rotateOk(first.token, T0, settings);
+    const parent = await testDb.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: sha256Hex(first.token) } });
+    expect(parent.successorSeal).toMatch(/^Fe26\.2\*/);
+    expect(JSON.stringify(await familyTokens(first.familyId))).not.toContain(next);
+    await rotateOk(next, T0 + SEC, settings);
+    expect((await testDb.db.refreshToken.findUniqueOrThrow({ where: { id: parent.id } })).successorSeal).toBeNull();
+  });
+
+  it("the grace window ends exactly at refreshGraceSeconds: a replay after it is theft", async () => {
     const settings = testSettings({ refreshGraceSeconds: 10 });
     const first = await service.startFamily(userId, T0, settings);
     await rotateOk(first.token, T0, settings);
-    expect(code(await service.rotate(first.token, T0 + 10 * SEC, settings))).toBe("REFRESH_TOKEN_RACE");
+    expect(await service.rotate(first.token, T0 + 10 * SEC, settings)).toMatchObject({ ok: true, retried: true });
     expect(code(await service.rotate(first.token, T0 + 10 * SEC + 1, settings))).toBe("REFRESH_TOKEN_REUSED");
   });
 
-  it("10 concurrent rotations of one token: exactly one wins, the rest RACE, and the family does not fork", async () => {
+  it("inside the window, a grandparent (its successor already spent) is theft: the family is revoked", async () => {
     const settings = testSettings({ refreshGraceSeconds: 10 });
     const first = await service.startFamily(userId, T0, settings);
-    const results = await Promise.all(Array.from({ length: 10 }, () => service.rotate(first.token, T0 + SEC, settings)));
-    const codes = results.map(code);
-    expect(codes.filter((c) => c === "ok")).toHaveLength(1);
-    expect(codes.filter((c) => c === "REFRESH_TOKEN_RACE")).toHaveLength(9);
+    const second = await rotateOk(first.token, T0, settings);
+    const third = await rotateOk(second, T0 + SEC, settings);
+    // The immediate parent of the live token is still a retry…
+    expect(await service.rotate(second, T0 + 2 * SEC, settings)).toMatchObject({ ok: true, retried: true, issued: { token: third } });
+    // …its own parent is not.
+    expect(code(await service.rotate(first.token, T0 + 3 * SEC, settings))).toBe("REFRESH_TOKEN_REUSED");
+    expect(code(await service.rotate(third, T0 + 4 * SEC, settings))).toBe("REFRESH_TOKEN_REVOKED");
+  });
+
+  it("a sealed successor this server cannot open (its password is gone) is a 409 RACE: nothing changes", async () => {
+    const settings = testSettings({ refreshGraceSeconds: 10 });
+    const first = await service.startFamily(userId, T0, settings);
+    const next = await rotateOk(first.token, T0, settings);
+    const rotatedPasswords = new RefreshTokenService(testDb.db, { "2": `${SEAL_PASSWORD}-rotated` });
+    expect(code(await rotatedPasswords.rotate(first.token, T0 + SEC, settings))).toBe("REFRESH_TOKEN_RACE");
+    expect((await testDb.db.refreshFamily.findUniqueOrThrow({ where: { id: first.familyId } })).revokedAt).toBeNull();
+    expect((await service.rotate(next, T0 + 2 * SEC, settings)).ok).toBe(true);
+  });
+
+  it.each([10, 50])("regression: %i concurrent rotations of one token all get the one successor: the family never forks", async (count) => {
+    const settings = testSettings({ refreshGraceSeconds: 10 });
+    const first = await service.startFamily(userId, T0, settings);
+    const results = await Promise.all(Array.from({ length: count }, () => service.rotate(first.token, T0 + SEC, settings)));
+    expect(results.map(code)).toEqual(Array(count).fill("ok"));
+    expect(results.filter((r) => r.ok && !r.retried)).toHaveLength(1);
+    const handedOut = new Set(results.map((r) => (r.ok ? r.issued.token : "")));
+    expect(handedOut.size).toBe(1);
 
     const tokens = await familyTokens(first.familyId);
     expect(tokens).toHaveLength(2);
     const live = tokens.filter((t) => t.usedAt === null && t.revokedAt === null);
     expect(live).toHaveLength(1);
-    const winner = results.find((r) => r.ok);
-    expect(winner?.ok && sha256Hex(winner.issued.token)).toBe(live[0]?.tokenHash);
+    expect(sha256Hex([...handedOut][0] ?? "")).toBe(live[0]?.tokenHash);
     expect((await testDb.db.refreshFamily.findUniqueOrThrow({ where: { id: first.familyId } })).revokedAt).toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { sealData, unsealData } from "iron-session";
 import { randomToken, sha256Hex } from "../crypto";
 import type { ErrorCode } from "../errors";
 import type { Db } from "../db/client";
@@ -9,6 +10,15 @@ import type { RevokeReason } from "./types";
 /** 32 random bytes: 256 bits. */
 const REFRESH_TOKEN_BYTES = 32;
 const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** The sealed successor outlives the grace window by this much real time, for clock skew between instances. */
+const SEAL_TTL_MARGIN_SECONDS = 30;
+
+interface SpentToken {
+  id: string;
+  familyId: string;
+  usedAt: Date | null;
+  successorSeal: string | null;
+}
 
 export interface IssuedRefreshToken {
   token: string;
@@ -17,25 +27,36 @@ export interface IssuedRefreshToken {
 }
 
 export type RotateResult =
-  | { ok: true; userId: string; issued: IssuedRefreshToken }
+  /** `retried`: a retry inside the grace window, handed the successor the first attempt created. */
+  | { ok: true; userId: string; issued: IssuedRefreshToken; retried: boolean }
   | { ok: false; code: ErrorCode; familyId?: string };
 
 /**
  * Refresh-token families with rotation and reuse detection (RFC 9700 §4.14.2).
  *
- * Semantics:
+ * Semantics (README "Refresh rotation"):
  * - Every refresh token is single use. Rotating claims the presented token with one conditional
  *   update (`usedAt IS NULL`), so of any number of concurrent refreshes exactly one wins and
  *   creates the one successor: the family never forks.
- * - A spent token presented again within `refreshGraceSeconds` of its use is a concurrent retry
- *   (two tabs, a double click): 409 `REFRESH_TOKEN_RACE`, nothing changes, and the caller keeps the
- *   winner's cookies.
- * - A spent token presented after the grace window is theft: the whole family (every descendant)
- *   is revoked, the event recorded, and 401 `REFRESH_TOKEN_REUSED`.
+ * - A retry inside the grace window (`refreshGraceSeconds`) with the immediate parent of the live
+ *   token — a second tab, a double click, or a client whose answer was lost on the network — gets
+ *   that same successor back (200), with a fresh access token: nothing new is created, so the family
+ *   still has exactly one live token, and every retry holds it. This is what lets a flaky network
+ *   never turn into a logout. (The successor is kept sealed on its parent for the window only; see
+ *   `successorSeal` in the schema.) If the sealed copy cannot be used (it expired, or the password
+ *   it was sealed with is gone), the retry gets 409 `REFRESH_TOKEN_RACE` and nothing changes.
+ * - Anything else that presents a spent token is theft: after the grace window, or inside it when
+ *   the token is not the immediate parent of the live one (a grandparent, or a parent whose
+ *   successor was itself already spent). The whole family (every descendant) is revoked, the event
+ *   recorded, and 401 `REFRESH_TOKEN_REUSED`.
  * - A family dies at its absolute lifetime; each token at its idle lifetime.
  */
 export class RefreshTokenService {
-  constructor(private readonly db: Db) {}
+  /** `sealPasswords`: iron passwords by id (the session passwords) that seal a successor for the grace window. */
+  constructor(
+    private readonly db: Db,
+    private readonly sealPasswords: Record<string, string>,
+  ) {}
 
   async startFamily(userId: string, now: number, settings: Settings): Promise<IssuedRefreshToken> {
     const token = randomToken(REFRESH_TOKEN_BYTES);
@@ -65,35 +86,62 @@ export class RefreshTokenService {
     if (now >= family.absoluteExpiresAt.getTime() || now >= found.expiresAt.getTime()) {
       return { ok: false, code: "REFRESH_TOKEN_EXPIRED", familyId: family.id };
     }
-    if (found.usedAt) return this.spent(found.usedAt, family.id, family.userId, now, settings);
+    if (found.usedAt) return this.spent(found, family.userId, now, settings);
 
     const next = randomToken(REFRESH_TOKEN_BYTES);
     const expiresAt = new Date(Math.min(now + settings.refreshIdleSeconds * 1000, family.absoluteExpiresAt.getTime()));
+    // Sealed before the transaction (it is pure crypto); useless once the grace window has passed.
+    const successorSeal = settings.refreshGraceSeconds > 0 ? await sealData(next, { password: this.sealPasswords, ttl: settings.refreshGraceSeconds + SEAL_TTL_MARGIN_SECONDS }) : null;
     const won = await storeOp("database", () =>
       this.db.$transaction(async (tx) => {
-        const claimed = await tx.refreshToken.updateMany({ where: { id: found.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date(now) } });
+        const claimed = await tx.refreshToken.updateMany({ where: { id: found.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date(now), successorSeal } });
         if (claimed.count !== 1) return false;
         await tx.refreshToken.create({
           data: { tokenHash: sha256Hex(next), familyId: family.id, parentId: found.id, createdAt: new Date(now), expiresAt },
         });
+        // The parent's sealed copy pointed at the token spent just now: it can never be handed out again.
+        if (found.parentId) await tx.refreshToken.updateMany({ where: { id: found.parentId }, data: { successorSeal: null } });
         return true;
       }),
     );
     if (!won) {
-      // A concurrent request claimed it between our read and our update.
-      const usedAt = (await storeOp("database", () => this.db.refreshToken.findUnique({ where: { id: found.id } })))?.usedAt ?? new Date(now);
-      return this.spent(usedAt, family.id, family.userId, now, settings);
+      // A concurrent request claimed it between our read and our update: we are its retry.
+      const claimed = await storeOp("database", () => this.db.refreshToken.findUnique({ where: { id: found.id } }));
+      return this.spent(claimed ?? { ...found, usedAt: new Date(now) }, family.userId, now, settings);
     }
-    return { ok: true, userId: family.userId, issued: { token: next, familyId: family.id, expiresAt } };
+    return { ok: true, userId: family.userId, issued: { token: next, familyId: family.id, expiresAt }, retried: false };
   }
 
-  private async spent(usedAt: Date, familyId: string, userId: string, now: number, settings: Settings): Promise<RotateResult> {
+  /** A spent token presented again: the same successor for a retry in the window, else theft. */
+  private async spent(spentToken: SpentToken, userId: string, now: number, settings: Settings): Promise<RotateResult> {
+    const usedAt = spentToken.usedAt ?? new Date(now);
+    const { familyId } = spentToken;
     if (now - usedAt.getTime() <= settings.refreshGraceSeconds * 1000) {
-      return { ok: false, code: "REFRESH_TOKEN_RACE", familyId };
+      const successor = await storeOp("database", () => this.db.refreshToken.findFirst({ where: { familyId, parentId: spentToken.id } }));
+      const live = successor && !successor.usedAt && !successor.revokedAt && now < successor.expiresAt.getTime();
+      if (live) {
+        const token = await this.unsealSuccessor(spentToken.successorSeal);
+        if (token && sha256Hex(token) === successor.tokenHash) {
+          return { ok: true, userId, issued: { token, familyId, expiresAt: successor.expiresAt }, retried: true };
+        }
+        return { ok: false, code: "REFRESH_TOKEN_RACE", familyId };
+      }
+      // Inside the window, but its successor is already spent too: not a retry of the latest exchange.
     }
     await this.revokeFamily(familyId, now, "REUSE_DETECTED");
     await this.recordEvent(now, "REFRESH_TOKEN_REUSED", userId, familyId, { spentAt: usedAt.toISOString() });
     return { ok: false, code: "REFRESH_TOKEN_REUSED", familyId };
+  }
+
+  private async unsealSuccessor(seal: string | null): Promise<string | null> {
+    if (!seal) return null;
+    try {
+      const token = await unsealData<unknown>(seal, { password: this.sealPasswords, ttl: 0 });
+      return typeof token === "string" && REFRESH_TOKEN_PATTERN.test(token) ? token : null;
+    } catch {
+      // Sealed under a password this server no longer has: no retry, but no harm either.
+      return null;
+    }
   }
 
   /** Revokes the family a token belongs to (logout). Unknown tokens are ignored. */
@@ -110,7 +158,7 @@ export class RefreshTokenService {
     await storeOp("database", () =>
       this.db.$transaction([
         this.db.refreshFamily.updateMany({ where: { id: familyId, revokedAt: null }, data: { revokedAt: at, revokeReason: reason } }),
-        this.db.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: at } }),
+        this.db.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: at, successorSeal: null } }),
       ]),
     );
   }
@@ -125,7 +173,7 @@ export class RefreshTokenService {
     await storeOp("database", () =>
       this.db.$transaction([
         this.db.refreshFamily.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: at, revokeReason: reason } }),
-        this.db.refreshToken.updateMany({ where: { familyId: { in: ids }, revokedAt: null }, data: { revokedAt: at } }),
+        this.db.refreshToken.updateMany({ where: { familyId: { in: ids }, revokedAt: null }, data: { revokedAt: at, successorSeal: null } }),
       ]),
     );
     await this.recordEvent(now, "REFRESH_FAMILIES_REVOKED", userId, null, { reason, families: ids.length });

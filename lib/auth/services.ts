@@ -57,7 +57,7 @@ function build(): AuthServices {
   const users = new UserRepository(db, getHotReads());
   const sessionStores = sessionStoresFromEnv();
   const denylist = denylistFromEnv();
-  const refresh = new RefreshTokenService(db);
+  const refresh = new RefreshTokenService(db, sessionPasswords);
   let keySet: Promise<KeySet> | undefined;
   // HS256 keys are fixed for the life of the process; ES256/EdDSA keys rotate through a shared file.
   const keys =

@@ -88,7 +88,7 @@ strategyContract({
         const keys = hmacKeySet({ k1: JWT_SECRET }, "k1");
         return new JwtStrategy({
           keys: () => keys,
-          refresh: new RefreshTokenService(testDb.db),
+          refresh: new RefreshTokenService(testDb.db, { "1": SEAL_PASSWORD }),
           denylist: new PrismaDenylistStore(testDb.db),
           users: new UserRepository(testDb.db),
           issuer: "authlab-contract",
@@ -96,7 +96,7 @@ strategyContract({
           cookieNames: { access: ACCESS_COOKIE, refresh: REFRESH_COOKIE },
         });
       },
-      async (strategy, user, _input, ctx) => (await strategy.issue(user, ctx)).cookies,
+      async (strategy, user, input, ctx) => (await strategy.issue(user, input, ctx)).cookies,
       ACCESS_COOKIE,
     ),
 });

@@ -72,6 +72,8 @@ export interface IssueResult {
  */
 export interface AuthStrategy {
   readonly mode: AuthMode;
+  /** Issues a fresh credential for `user` (login, password change). `input`: what the browser held before (fixation defence). */
+  issue(user: AuthUser, input: CredentialInput, ctx: AuthContext): Promise<IssueResult>;
   /** Authenticates one request. Expected failures are values, never exceptions. */
   authenticate(input: CredentialInput, ctx: AuthContext): Promise<AuthResult>;
   /** Ends the credential the request carries (logout). Always returns cookies that clear it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, credentialInput, parseCookieHeader } from "./request";
+import { SERVER_ENTRY_MARK } from "../../scripts/lib/startup.mjs";
+import { clientAddress, credentialInput, parseCookieHeader } from "./request";
 
 describe("parseCookieHeader", () => {
   it("parses pairs, trims, and keeps '=' inside values", () => {
@@ -24,9 +25,19 @@ describe("credentialInput and clientIp", () => {
     expect(credentialInput(request)).toEqual({ cookies: { "__Host-access": "jwt" }, authorization: "Bearer abc", userAgent: "vitest" });
   });
 
-  it("takes the last X-Forwarded-For hop, the one the client cannot choose", () => {
-    const request = new Request("http://authlab.test/", { headers: { "x-forwarded-for": "6.6.6.6, 10.0.0.1 , 203.0.113.7" } });
-    expect(clientIp(request)).toBe("203.0.113.7");
-    expect(clientIp(new Request("http://authlab.test/"))).toBe("unknown");
+  it("regression: the client address is never read from X-Forwarded-For, only from the server entry's own header", () => {
+    const marks = globalThis as Record<symbol, unknown>;
+    const spoofed = new Request("http://authlab.test/", { headers: { "x-forwarded-for": "203.0.113.7" } });
+    expect(clientAddress(spoofed)).toBe("unknown");
+    const forwarded = new Request("http://authlab.test/", { headers: { "x-authlab-client-address": "198.51.100.4", "x-forwarded-for": "203.0.113.7" } });
+    // Without the server entry in this process, even our own header means nothing: a client could have sent it.
+    expect(clientAddress(forwarded)).toBe("unknown");
+    marks[SERVER_ENTRY_MARK] = { trustedProxyHops: 0 };
+    try {
+      expect(clientAddress(forwarded)).toBe("198.51.100.4");
+      expect(clientAddress(spoofed)).toBe("unknown");
+    } finally {
+      delete marks[SERVER_ENTRY_MARK];
+    }
   });
 });

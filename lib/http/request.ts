@@ -1,3 +1,5 @@
+import { CLIENT_ADDRESS_HEADER } from "../../scripts/lib/client-address.mjs";
+import { SERVER_ENTRY_MARK } from "../../scripts/lib/startup.mjs";
 import type { CredentialInput } from "../auth/types";
 
 /** Parses a Cookie header. Later duplicates do not override the first (RFC 6265 §5.4 order). */
@@ -13,8 +15,8 @@ export function parseCookieHeader(header: string | null): Record<string, string>
   return out;
 }
 
-/** What a strategy needs from a request, without framework types. */
-export function credentialInput(request: Request): CredentialInput {
+/** What a strategy needs from a request (or from a server component's headers), without framework types. */
+export function credentialInput(request: Request | { headers: Headers }): CredentialInput {
   return {
     cookies: parseCookieHeader(request.headers.get("cookie")),
     authorization: request.headers.get("authorization"),
@@ -23,11 +25,13 @@ export function credentialInput(request: Request): CredentialInput {
 }
 
 /**
- * The client address for rate limiting. Next's server appends the socket's peer address to
- * `X-Forwarded-For`, so the last entry is the one a client cannot choose.
+ * The client's address, for the limits that count by it. The server entry (scripts/server.mjs) puts
+ * it in one header, from the TCP peer or from exactly the TRUSTED_PROXY_HOPS hops the operator
+ * declared, overwriting anything a client sent under that name; X-Forwarded-For itself is never
+ * read here (a client can write anything into it). Outside that entry (unit tests) the header
+ * means nothing and the address is "unknown".
  */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || "unknown";
+export function clientAddress(request: Request | { headers: Headers }): string {
+  if (!(globalThis as Record<symbol, unknown>)[SERVER_ENTRY_MARK]) return "unknown";
+  return request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
 }

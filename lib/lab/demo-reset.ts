@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db/client";
 import { services } from "../auth/services";
 import { resetSettings } from "../settings/settings";
-import { resetLoginLimiter } from "../users/rate-limit";
+import { resetPasswordAttemptLimiter } from "../users/rate-limit";
 import { ensureDemoUsers } from "../users/seed";
 import { clearCaptures } from "./captures";
 
@@ -18,7 +18,7 @@ export async function resetDemo(): Promise<{ users: string[] }> {
   await denylist.clear();
   await db.$transaction([db.session.deleteMany({}), db.refreshFamily.deleteMany({}), db.authEvent.deleteMany({}), db.user.deleteMany({})]);
   await resetSettings();
-  await resetLoginLimiter();
+  await resetPasswordAttemptLimiter();
   clearCaptures();
   await ensureDemoUsers();
   return { users: (await db.user.findMany({ select: { email: true } })).map((u) => u.email) };

@@ -1,4 +1,5 @@
 import "server-only";
+import { bearerToken } from "../auth/bearer";
 import { cookieNames } from "../auth/cookies";
 import type { CredentialInput } from "../auth/types";
 import { appEnv } from "../config/env";
@@ -43,7 +44,7 @@ function outgoingCredential(kind: RelayedCredential, input: CredentialInput): { 
     const seal = input.cookies[names.session];
     return seal ? { headers: { cookie: `${names.session}=${seal}` }, sends: `Cookie: ${names.session}=…` } : null;
   }
-  const token = input.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? input.cookies[names.access];
+  const token = bearerToken(input.authorization) ?? input.cookies[names.access];
   return token ? { headers: { authorization: `Bearer ${token}` }, sends: "Authorization: Bearer …" } : null;
 }
 

@@ -1,29 +1,35 @@
 import "server-only";
-import type { NextRequest } from "next/server";
 import { ApiError } from "../errors";
-import { readJson } from "../http/body";
-import { clientIp } from "../http/request";
-import { loginLimiter } from "./rate-limit";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { loginSchema } from "./schemas";
+import { passwordAttemptLimiter } from "./rate-limit";
 import type { UserRepository, UserRow } from "./users";
 
+/** The account key every password check of one account counts under (login and password change alike). */
+function accountKey(email: string): string {
+  return `account:${email}`;
+}
+
 /**
- * Checks a login body. Unknown email and wrong password give the same 401, the same body and the
- * same work (a dummy hash is verified when the user does not exist).
+ * Checks a login. The attempt is counted before the password is hashed (at most the budget is ever
+ * checked, however many arrive at once). Unknown email and wrong password give the same 401, the
+ * same body and the same work (a dummy hash is verified when the user does not exist).
  */
-export async function verifyLogin(request: NextRequest, users: UserRepository): Promise<UserRow> {
-  const { email, password } = await readJson(request, loginSchema);
-  const ip = clientIp(request);
-  const limiter = loginLimiter();
-  await limiter.assertAllowed(ip, email);
-  const user = await users.findByEmail(email);
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !valid) {
-    await limiter.recordFailure(ip, email);
-    throw new ApiError("INVALID_CREDENTIALS");
-  }
-  await limiter.recordSuccess(email);
+export async function verifyLogin(credentials: { email: string; password: string }, clientAddress: string, users: UserRepository): Promise<UserRow> {
+  const attempt = await passwordAttemptLimiter().begin(clientAddress, accountKey(credentials.email));
+  const user = await users.findByEmail(credentials.email);
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), credentials.password);
+  if (!user || !valid) throw new ApiError("INVALID_CREDENTIALS");
+  await attempt.succeeded();
   if (user.disabled) throw new ApiError("USER_DISABLED");
   return user;
+}
+
+/**
+ * Checks the current password before a password change. Limited like a login, on the same account
+ * budget: a stolen session must not buy unlimited online guessing of the password behind it.
+ */
+export async function verifyCurrentPassword(user: UserRow, password: string, clientAddress: string): Promise<void> {
+  const attempt = await passwordAttemptLimiter().begin(clientAddress, accountKey(user.email));
+  if (!(await verifyPassword(user.passwordHash, password))) throw new ApiError("PASSWORD_INCORRECT");
+  await attempt.succeeded();
 }

@@ -4,65 +4,95 @@ import { redisGate, REDIS_TEST_URL } from "@/test/services";
 import { TcpProxy, targetOf, viaProxy } from "@/test/tcp-proxy";
 import { ApiError, StoreUnavailableError } from "../errors";
 import type { RedisBackend } from "../stores/redis-backend";
-import { LoginLimiter } from "./rate-limit";
+import { PasswordAttemptLimiter, type PasswordAttempt } from "./rate-limit";
 
 const BUDGET = { ipFailures: 5, accountFailures: 3, windowSeconds: 60 };
 
-async function refusal(limiter: LoginLimiter, ip: string, email: string): Promise<ApiError | null> {
-  return limiter.assertAllowed(ip, email).then(
-    () => null,
-    (error: unknown) => {
-      if (error instanceof ApiError) return error;
-      throw error;
-    },
-  );
+/** One attempt: the handle when it may go ahead, the 429 when it may not. */
+async function attempt(limiter: PasswordAttemptLimiter, address: string, account: string): Promise<PasswordAttempt | ApiError> {
+  return limiter.begin(address, account).catch((error: unknown) => {
+    if (error instanceof ApiError) return error;
+    throw error;
+  });
 }
 
-/** The same rules whatever holds the counters. `instances` builds limiters that share one store. */
-function limiterCases(name: string, limiterFor: () => LoginLimiter) {
-  describe(`LoginLimiter (${name})`, () => {
-    it("refuses an account after its failure budget, with Retry-After within the window; other accounts are unaffected", async () => {
+function refused(outcome: PasswordAttempt | ApiError): ApiError | null {
+  return outcome instanceof ApiError ? outcome : null;
+}
+
+const account = () => `account:${crypto.randomUUID()}@example.test`;
+const address = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+/** The same rules whatever holds the counters. `limiterFor` builds limiters that share one store. */
+function limiterCases(name: string, limiterFor: () => PasswordAttemptLimiter) {
+  describe(`PasswordAttemptLimiter (${name})`, () => {
+    it("refuses an account after its budget of checks, with Retry-After within the window; other accounts are unaffected", async () => {
       const limiter = limiterFor();
-      const email = `${crypto.randomUUID()}@example.test`;
-      for (let i = 0; i < BUDGET.accountFailures; i++) {
-        expect(await refusal(limiter, "10.0.0.1", email)).toBeNull();
-        await limiter.recordFailure("10.0.0.1", email);
-      }
-      const refused = await refusal(limiter, "10.0.0.2", email);
-      expect(refused?.code).toBe("RATE_LIMITED");
-      const retryAfter = Number(refused?.headers["Retry-After"]);
+      const victim = account();
+      for (let i = 0; i < BUDGET.accountFailures; i++) expect(refused(await attempt(limiter, address(), victim))).toBeNull();
+      const limited = refused(await attempt(limiter, address(), victim));
+      expect(limited?.code).toBe("RATE_LIMITED");
+      const retryAfter = Number(limited?.headers["Retry-After"]);
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(BUDGET.windowSeconds);
-      expect(await refusal(limiter, "10.0.0.2", `${crypto.randomUUID()}@example.test`)).toBeNull();
+      expect(refused(await attempt(limiter, address(), account()))).toBeNull();
     });
 
-    it("a successful login forgets the account's failures", async () => {
+    it("a correct password gives its attempt back and forgets the account's failures", async () => {
       const limiter = limiterFor();
-      const email = `${crypto.randomUUID()}@example.test`;
-      for (let i = 0; i < BUDGET.accountFailures - 1; i++) await limiter.recordFailure("10.0.1.1", email);
-      await limiter.recordSuccess(email);
-      await limiter.recordFailure("10.0.1.1", email);
-      expect(await refusal(limiter, "10.0.1.1", email)).toBeNull();
+      const user = account();
+      const from = address();
+      for (let i = 0; i < BUDGET.accountFailures - 1; i++) await attempt(limiter, from, user);
+      const right = await attempt(limiter, from, user);
+      if (right instanceof ApiError) throw right;
+      await right.succeeded();
+      // The account starts afresh: its whole budget again.
+      for (let i = 0; i < BUDGET.accountFailures; i++) expect(refused(await attempt(limiter, from, user))).toBeNull();
     });
 
-    it("refuses an IP after its budget, whichever accounts it tried", async () => {
+    it("refuses an address after its budget, whichever accounts it tried", async () => {
       const limiter = limiterFor();
-      const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-      for (let i = 0; i < BUDGET.ipFailures; i++) await limiter.recordFailure(ip, `${crypto.randomUUID()}@example.test`);
-      expect((await refusal(limiter, ip, `${crypto.randomUUID()}@example.test`))?.code).toBe("RATE_LIMITED");
+      const from = address();
+      for (let i = 0; i < BUDGET.ipFailures; i++) expect(refused(await attempt(limiter, from, account()))).toBeNull();
+      expect(refused(await attempt(limiter, from, account()))?.code).toBe("RATE_LIMITED");
+    });
+
+    it("an attempt refused for its account costs the address nothing (no password was checked)", async () => {
+      const limiter = limiterFor();
+      const locked = account();
+      for (let i = 0; i < BUDGET.accountFailures; i++) await attempt(limiter, address(), locked);
+      const from = address();
+      for (let i = 0; i < BUDGET.ipFailures + 3; i++) expect(refused(await attempt(limiter, from, locked))?.code).toBe("RATE_LIMITED");
+      expect(refused(await attempt(limiter, from, account()))).toBeNull();
+    });
+
+    it("regression: 50 attempts at once on one account let at most the budget through (consume first, atomically)", async () => {
+      const limiter = limiterFor();
+      const victim = account();
+      const outcomes = await Promise.all(Array.from({ length: 50 }, () => attempt(limiter, address(), victim)));
+      expect(outcomes.filter((o) => !refused(o))).toHaveLength(BUDGET.accountFailures);
+      expect(outcomes.filter((o) => refused(o)?.code === "RATE_LIMITED")).toHaveLength(50 - BUDGET.accountFailures);
+    });
+
+    it("an IPv6 client counts as its /64: rotating the low 64 bits does not buy a new budget", async () => {
+      const limiter = limiterFor();
+      const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1`;
+      for (let i = 0; i < BUDGET.ipFailures; i++) expect(refused(await attempt(limiter, `${prefix}::${(i + 1).toString(16)}`, account()))).toBeNull();
+      expect(refused(await attempt(limiter, `${prefix}:ffff:ffff:ffff:fffe`, account()))?.code).toBe("RATE_LIMITED");
     });
   });
 }
 
-limiterCases("memory", () => new LoginLimiter(BUDGET));
+limiterCases("memory", () => new PasswordAttemptLimiter(BUDGET));
 
-describe("LoginLimiter in memory counts per instance", () => {
+describe("PasswordAttemptLimiter in memory counts per instance", () => {
   it("a second instance starts with a fresh budget (why several instances need a shared store)", async () => {
-    const a = new LoginLimiter(BUDGET);
-    const b = new LoginLimiter(BUDGET);
-    for (let i = 0; i < BUDGET.accountFailures; i++) await a.recordFailure("10.1.0.1", "victim@example.test");
-    expect((await refusal(a, "10.1.0.1", "victim@example.test"))?.code).toBe("RATE_LIMITED");
-    expect(await refusal(b, "10.1.0.1", "victim@example.test")).toBeNull();
+    const a = new PasswordAttemptLimiter(BUDGET);
+    const b = new PasswordAttemptLimiter(BUDGET);
+    const victim = account();
+    for (let i = 0; i < BUDGET.accountFailures; i++) await attempt(a, "10.1.0.1", victim);
+    expect(refused(await attempt(a, "10.1.0.1", victim))?.code).toBe("RATE_LIMITED");
+    expect(refused(await attempt(b, "10.1.0.1", victim))).toBeNull();
   });
 });
 
@@ -79,33 +109,32 @@ describe.skipIf(redis.skip)("with Redis", () => {
     await testRedis?.close();
   });
 
-  limiterCases("redis", () => new LoginLimiter({ ...BUDGET, redis: backend }));
+  limiterCases("redis", () => new PasswordAttemptLimiter({ ...BUDGET, redis: backend }));
 
-  it("two instances share one budget: failures on A count on B", async () => {
-    const a = new LoginLimiter({ ...BUDGET, redis: backend });
+  it("two instances share one budget: attempts on A count on B", async () => {
+    const a = new PasswordAttemptLimiter({ ...BUDGET, redis: backend });
     const other = createTestRedis({ prefix: testRedis.prefix });
     try {
-      const b = new LoginLimiter({ ...BUDGET, redis: other.backend });
-      const email = `${crypto.randomUUID()}@example.test`;
-      for (let i = 0; i < BUDGET.accountFailures; i++) await a.recordFailure("10.2.0.1", email);
-      expect((await refusal(b, "10.2.0.2", email))?.code).toBe("RATE_LIMITED");
+      const b = new PasswordAttemptLimiter({ ...BUDGET, redis: other.backend });
+      const victim = account();
+      for (let i = 0; i < BUDGET.accountFailures; i++) await attempt(a, "10.2.0.1", victim);
+      expect(refused(await attempt(b, "10.2.0.2", victim))?.code).toBe("RATE_LIMITED");
       await b.clear();
-      expect(await refusal(a, "10.2.0.1", email)).toBeNull();
+      expect(refused(await attempt(a, "10.2.0.1", victim))).toBeNull();
     } finally {
       await other.backend.close();
     }
   });
 
-  it("Redis unreachable: login is refused as unavailable (503) within the bound, never waved through", async () => {
+  it("Redis unreachable: the check is refused as unavailable (503) within the bound, never waved through", async () => {
     const proxy = await TcpProxy.start(targetOf(REDIS_TEST_URL));
     const proxied = createTestRedis({ url: viaProxy(REDIS_TEST_URL, proxy), prefix: testRedis.prefix, timeoutMs: 300 });
     try {
-      const limiter = new LoginLimiter({ ...BUDGET, redis: proxied.backend });
-      expect(await refusal(limiter, "10.3.0.1", "someone@example.test")).toBeNull();
+      const limiter = new PasswordAttemptLimiter({ ...BUDGET, redis: proxied.backend });
+      expect(refused(await attempt(limiter, "10.3.0.1", account()))).toBeNull();
       await proxy.cut();
       const started = performance.now();
-      await expect(limiter.assertAllowed("10.3.0.1", "someone@example.test")).rejects.toBeInstanceOf(StoreUnavailableError);
-      await expect(limiter.recordFailure("10.3.0.1", "someone@example.test")).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(limiter.begin("10.3.0.1", account())).rejects.toBeInstanceOf(StoreUnavailableError);
       expect(performance.now() - started).toBeLessThan(500);
     } finally {
       await proxied.backend.close();

@@ -1,70 +1,86 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { limitKeyForAddress } from "../../scripts/lib/client-address.mjs";
 import { appEnv } from "../config/env";
 import { ApiError } from "../errors";
 import type { RedisBackend } from "../stores/redis-backend";
 import { redisBackend } from "../stores/redis-connection";
 
-export interface LoginLimiterOptions {
+export interface PasswordAttemptLimiterOptions {
+  /** Password checks one client address may have in a window (every account together). */
   ipFailures: number;
+  /** Password checks one account may have in a window (login and password change together). */
   accountFailures: number;
   windowSeconds: number;
   /** Keep the counters in Redis, shared by every instance; in this process's memory when absent. */
   redis?: RedisBackend;
 }
 
+/** A password check that was allowed to run. Report a success: it gives its attempt back. */
+export interface PasswordAttempt {
+  succeeded(): Promise<void>;
+}
+
 /**
- * Failed logins are limited per IP and per account. Only failures count, so a user who knows
- * their password is never slowed down by their own logins; a limit lasts one window at most, so
- * an attacker can delay an account's login but never lock it out for good. Runs on real time:
- * the demo clock never shortens it.
+ * Limits password checks (login, password change, the instructor's admin sign-in) per client
+ * address and per account.
  *
- * In memory, each instance counts on its own (an attacker spreading attempts over N instances gets
- * N budgets); in Redis, every instance shares one count. A Redis that cannot be reached makes
- * login answer 503 (`StoreUnavailableError`) rather than skip the limit.
+ * Consume first, then verify: each attempt spends its point *before* the password is hashed, with
+ * one atomic operation per budget (rate-limiter-flexible's `consume`: a synchronous update in
+ * memory, one Lua script in Redis). So however many wrong passwords arrive at once, at most the
+ * budget of them is ever checked; the rest get 429 without any hashing. A correct password gives
+ * its points back (the account's failures are forgotten), so a user who knows their password is
+ * never slowed down by their own logins. A limit lasts one window at most: an attacker can delay an
+ * account's login but never lock it out for good. Runs on real time: the demo clock never shortens it.
+ *
+ * In memory each instance counts on its own (N instances, N budgets); in Redis every instance
+ * shares one count. A Redis that cannot be reached is a 503 (`StoreUnavailableError`), never a
+ * skipped limit.
  */
-export class LoginLimiter {
+export class PasswordAttemptLimiter {
   readonly kind: "memory" | "redis";
-  private readonly byIp: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
   private readonly byAccount: RateLimiterAbstract;
   private readonly guard: <T>(operation: () => Promise<T>) => Promise<T>;
 
-  constructor(private readonly options: LoginLimiterOptions) {
+  constructor(private readonly options: PasswordAttemptLimiterOptions) {
     const { ipFailures, accountFailures, windowSeconds, redis } = options;
     if (redis) {
       this.kind = "redis";
       const store = (keyPrefix: string, points: number) =>
         new RateLimiterRedis({ storeClient: redis.client, keyPrefix: redis.key(keyPrefix), points, duration: windowSeconds });
-      this.byIp = store("rl:login-ip", ipFailures);
-      this.byAccount = store("rl:login-account", accountFailures);
+      this.byAddress = store("rl:password-ip", ipFailures);
+      this.byAccount = store("rl:password-account", accountFailures);
       this.guard = (operation) => redis.run(operation);
     } else {
       this.kind = "memory";
-      this.byIp = new RateLimiterMemory({ keyPrefix: "login-ip", points: ipFailures, duration: windowSeconds });
-      this.byAccount = new RateLimiterMemory({ keyPrefix: "login-account", points: accountFailures, duration: windowSeconds });
+      this.byAddress = new RateLimiterMemory({ keyPrefix: "password-ip", points: ipFailures, duration: windowSeconds });
+      this.byAccount = new RateLimiterMemory({ keyPrefix: "password-account", points: accountFailures, duration: windowSeconds });
       this.guard = (operation) => operation();
     }
   }
 
-  /** Throws 429 with Retry-After when either budget is spent. */
-  async assertAllowed(ip: string, email: string): Promise<void> {
-    const [ipState, accountState] = await Promise.all([this.guard(() => this.byIp.get(ip)), this.guard(() => this.byAccount.get(email))]);
-    const blockedMs = Math.max(
-      ipState && ipState.consumedPoints >= this.byIp.points ? ipState.msBeforeNext : 0,
-      accountState && accountState.consumedPoints >= this.byAccount.points ? accountState.msBeforeNext : 0,
-    );
-    if (blockedMs > 0) {
-      const retryAfter = Math.max(1, Math.ceil(blockedMs / 1000));
-      throw new ApiError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) }, details: { retryAfterSeconds: retryAfter } });
+  /**
+   * Spends one attempt from the address's budget, then one from the account's; throws 429
+   * `RATE_LIMITED` with Retry-After when either is spent. `account` names the account however the
+   * caller knows it (an email at login, the same email at a password change), so both paths share
+   * one budget.
+   */
+  async begin(clientAddress: string, account: string): Promise<PasswordAttempt> {
+    const address = limitKeyForAddress(clientAddress);
+    await this.spend(this.byAddress, address);
+    try {
+      await this.spend(this.byAccount, account);
+    } catch (error) {
+      // Nothing was checked: this attempt must not cost the address its budget too.
+      await this.guard(() => this.byAddress.reward(address, 1));
+      throw error;
     }
-  }
-
-  async recordFailure(ip: string, email: string): Promise<void> {
-    await Promise.all([this.guard(() => this.byIp.penalty(ip, 1)), this.guard(() => this.byAccount.penalty(email, 1))]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.guard(() => this.byAccount.delete(email));
+    return {
+      succeeded: async () => {
+        await Promise.all([this.guard(() => this.byAccount.delete(account)), this.guard(() => this.byAddress.reward(address, 1))]);
+      },
+    };
   }
 
   /** Forgets every counter (demo reset). In Redis that deletes the counters of every instance. */
@@ -80,20 +96,37 @@ export class LoginLimiter {
       } while (cursor !== "0");
     });
   }
+
+  private async spend(limiter: RateLimiterAbstract, key: string): Promise<void> {
+    // rate-limiter-flexible rejects with its result object when the budget is spent: that is an
+    // answer, not a store failure, so it comes back as a value through the store guard.
+    const refused = await this.guard(() =>
+      limiter.consume(key, 1).then(
+        () => null,
+        (error: unknown) => {
+          if (error instanceof RateLimiterRes) return error;
+          throw error;
+        },
+      ),
+    );
+    if (refused) {
+      const retryAfter = Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
+      throw new ApiError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) }, details: { retryAfterSeconds: retryAfter } });
+    }
+  }
 }
 
 // One limiter per process, on globalThis: each route is bundled separately, and per-bundle
-// counters would give an attacker a fresh budget on every login endpoint.
-const shared = globalThis as typeof globalThis & { __authlabLoginLimiter?: LoginLimiter };
+// counters would give an attacker a fresh budget on every endpoint that checks a password.
+const shared = globalThis as typeof globalThis & { __authlabPasswordLimiter?: PasswordAttemptLimiter };
 
-export function loginLimiter(): LoginLimiter {
+export function passwordAttemptLimiter(): PasswordAttemptLimiter {
   const { rateLimit, stores } = appEnv();
-  shared.__authlabLoginLimiter ??= new LoginLimiter({ ...rateLimit, redis: stores.rateLimit === "redis" ? redisBackend() : undefined });
-  return shared.__authlabLoginLimiter;
+  shared.__authlabPasswordLimiter ??= new PasswordAttemptLimiter({ ...rateLimit, redis: stores.rateLimit === "redis" ? redisBackend() : undefined });
+  return shared.__authlabPasswordLimiter;
 }
 
-/** Forgets every counter (demo reset, tests). */
-export async function resetLoginLimiter(): Promise<void> {
-  await shared.__authlabLoginLimiter?.clear();
-  shared.__authlabLoginLimiter = undefined;
+export async function resetPasswordAttemptLimiter(): Promise<void> {
+  await shared.__authlabPasswordLimiter?.clear();
+  shared.__authlabPasswordLimiter = undefined;
 }

@@ -2,6 +2,7 @@
 /** Environment variables for a child process (NODE_ENV is set by `startApp`). */
 export type Env = Record<string, string | undefined>;
 export const ROOT: string;
+export const SERVER_ENTRY: string;
 export const DEFAULT_PG_SERVER: string;
 export const DEFAULT_REDIS_URL: string;
 

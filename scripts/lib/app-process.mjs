@@ -10,6 +10,8 @@ import pg from "pg";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+/** The app's own server entry (`npm start`): Next's handler plus the client address and the fail-fast check. */
+export const SERVER_ENTRY = path.join(ROOT, "scripts/server.mjs");
 
 export const DEFAULT_PG_SERVER = "postgres://postgres@127.0.0.1:5432";
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
@@ -156,12 +158,12 @@ export async function ensureAsymmetricKeyFile(file, alg) {
 }
 
 /**
- * Starts `next start` (production build) on `port` with `env` and waits until /api/ping answers.
+ * Starts the production build through the server entry (`npm start`) on `port` with `env` and waits until /api/ping answers.
  * `host` binds one address (tests use 127.0.0.1); `onOutput(line)` receives the server's log lines;
  * `nodeArgs` go to node itself (`--cpu-prof` when profiling). Returns a handle with `url`, `stop()`, `log()`.
  */
 export async function startApp({ port, env, host, onOutput, nodeArgs = [], readyTimeoutMs = 60_000 }) {
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), ...(host ? ["-H", host] : [])], {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY, "--port", String(port), ...(host ? ["--hostname", host] : [])], {
     cwd: ROOT,
     env: { ...env, NODE_ENV: "production", PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useActionState, useState } from "react";
+import { IDLE } from "@/lib/forms/form-state";
+import { adminSignInWithoutJavaScript } from "../../instructor/actions";
 import { DEMO_USERS } from "@/lib/users/demo-users";
 import { lab } from "../lab/lab-client";
 import type { AdminAccess } from "./admin-access";
@@ -22,6 +24,8 @@ export function AdminSignIn({ onSignedIn }: { onSignedIn: (access: AdminAccess) 
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Only reached when the browser submits the form itself (no JavaScript): a POST that refuses.
+  const [withoutScript, refuse] = useActionState(adminSignInWithoutJavaScript, IDLE);
 
   async function signIn(user: { email: string; password: string }) {
     setBusy(true);
@@ -52,6 +56,8 @@ export function AdminSignIn({ onSignedIn }: { onSignedIn: (access: AdminAccess) 
         Sign in as the demo admin ({DEMO_ADMIN.email})
       </button>
       <form
+        action={refuse}
+        method="post"
         onSubmit={(event) => {
           event.preventDefault();
           void signIn({ email, password });
@@ -61,16 +67,21 @@ export function AdminSignIn({ onSignedIn }: { onSignedIn: (access: AdminAccess) 
       >
         <div>
           <label htmlFor="admin-email" className="block font-medium">Admin email</label>
-          <input id="admin-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+          <input id="admin-email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1" />
         </div>
         <div>
           <label htmlFor="admin-password" className="block font-medium">Admin password</label>
-          <input id="admin-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+          <input id="admin-password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1" />
         </div>
         <button type="submit" disabled={busy} className="rounded border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-100 disabled:opacity-60">
           Sign in
         </button>
       </form>
+      {withoutScript.status === "error" ? (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+          {withoutScript.message} ({withoutScript.code})
+        </p>
+      ) : null}
       {error ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">{error}</p> : null}
     </div>
   );

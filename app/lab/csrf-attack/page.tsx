@@ -9,11 +9,11 @@ export const metadata = { title: "A page on another site — AuthLab CSRF demo" 
  * the browser is concerned. It auto-submits a plain HTML form against the lab's session logout-all.
  */
 export default async function CsrfAttackPage() {
-  const host = (await headers()).get("host") ?? "localhost:3000";
-  const [hostname, port] = host.split(":");
-  // The victim is always this very server under its other name: never an arbitrary target.
+  const hostname = (await headers()).get("host")?.split(":")[0] === "127.0.0.1" ? "127.0.0.1" : "localhost";
+  // The victim is always this very server under its other name, on the port it listens on: never
+  // a host or port taken from the request (a forged Host header must not aim the form anywhere).
   const victimHost = hostname === "127.0.0.1" ? "localhost" : "127.0.0.1";
-  const action = `http://${victimHost}${port ? `:${port}` : ""}/api/auth/session/logout-all`;
+  const action = `http://${victimHost}:${process.env.PORT ?? "3000"}/api/auth/session/logout-all`;
   return (
     <div className="mx-auto max-w-2xl space-y-3 rounded-lg border-2 border-red-400 bg-white p-5">
       <h1 className="text-xl font-bold text-red-800">evil-site.example (played by {hostname})</h1>

@@ -1,3 +1,4 @@
+import { bearerToken } from "@/lib/auth/bearer";
 import { cookieNames } from "@/lib/auth/cookies";
 import { requestMode } from "@/lib/auth/mode";
 import { ApiError } from "@/lib/errors";
@@ -16,7 +17,7 @@ export const GET = apiRoute(async (request) => {
   const names = cookieNames();
   const headers: Record<string, string> = {};
   if (mode === "jwt") {
-    const token = input.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? input.cookies[names.access];
+    const token = bearerToken(input.authorization) ?? input.cookies[names.access];
     if (token) headers.authorization = `Bearer ${token}`;
   } else if (input.cookies[names.session]) {
     headers.cookie = `${names.session}=${input.cookies[names.session]}`;

@@ -1,3 +1,4 @@
+import { bearerToken } from "@/lib/auth/bearer";
 import { cookieNames } from "@/lib/auth/cookies";
 import { decodeJwtParts } from "@/lib/auth/inspect";
 import { services } from "@/lib/auth/services";
@@ -13,7 +14,7 @@ import { apiRoute, methodNotAllowed } from "@/lib/http/route";
 export const POST = apiRoute(async (request) => {
   const input = credentialInput(request);
   const names = cookieNames();
-  const bearer = input.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const bearer = bearerToken(input.authorization);
   const access = bearer ?? input.cookies[names.access];
   const captured = { session: input.cookies[names.session], access, refresh: input.cookies[names.refresh] };
   const captureId = saveCapture(captured);
