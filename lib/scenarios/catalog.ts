@@ -83,7 +83,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     title: "Stolen refresh token",
     teaser: "The thief and the owner both use one refresh token.",
     summary:
-      "An attacker copies Alice's refresh token, Alice's own client refreshes as usual (which spends it), and a little later the attacker presents the spent copy. A refresh token is single use, so a second use means one holder is a thief: the server revokes the whole family and records the event, whereas a copied session cookie is never noticed.",
+      "An attacker copies Alice's refresh token, Alice's own client refreshes as usual (which spends it), and a little later the attacker presents the spent copy. Within the short grace window a second use is taken for a retry whose answer was lost, and gets the same successor back (never a second live token); after it, a second use means one holder is a thief: the server revokes the whole family and records the event, whereas a copied session cookie is never noticed.",
     leaves: "The demo clock goes back to where it was; both strategies end logged out.",
     needs: "The demo clock, to step past the refresh grace window.",
   },

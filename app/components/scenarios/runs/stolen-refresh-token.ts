@@ -29,11 +29,21 @@ export async function stolenRefreshToken(ctx: RunContext): Promise<Verdicts> {
     note: () => "Rotation: the refresh token is spent and replaced; the attacker's copy is now a spent token.",
   });
   if (settings.refreshGraceSeconds > 0) {
+    const grace = formatDuration(settings.refreshGraceSeconds);
+    await ctx.replay("jwt", id, "refresh", {
+      label: `Within ${grace}, the spent refresh token is presented again (a retry whose answer was lost — or the copy)`,
+      note: (o) =>
+        o.status === 200
+          ? `Handed the same successor, not a new one: inside the grace window the server cannot tell a lost answer from a copy, so it gives back the one live token rather than log anyone out. Still only one live token: the family did not fork. That is why the window is short.`
+          : undefined,
+    });
+  }
+  if (settings.refreshGraceSeconds > 0) {
     if (!clock.enabled) {
-      ctx.observe("lab", "Demo clock", "The demo clock is off", { note: `The copy will be replayed within the ${formatDuration(settings.refreshGraceSeconds)} grace window, which counts as a concurrent retry (409).` });
+      ctx.observe("lab", "Demo clock", "The demo clock is off", { note: `The copy will be replayed within the ${formatDuration(settings.refreshGraceSeconds)} grace window, which counts as a retry: it gets the same successor back.` });
     } else {
       restoreClockAfterwards(ctx, clock);
-      await moveClock(ctx, clock, settings.refreshGraceSeconds + 10, `A spent token presented within ${formatDuration(settings.refreshGraceSeconds)} counts as a concurrent retry from a second tab (409); later, it can only be theft.`);
+      await moveClock(ctx, clock, settings.refreshGraceSeconds + 10, `A spent token presented within ${formatDuration(settings.refreshGraceSeconds)} counts as a retry (a second tab, a lost answer); later, it can only be theft.`);
     }
   }
   const thief = await ctx.replay("jwt", id, "refresh", {
