@@ -82,7 +82,7 @@ async function jwkKey(value: unknown, alg: PublicKeyAlgorithm): Promise<Prepared
     const key = await importJWK({ ...(publicPart as JWK), alg }, alg);
     // importJWK returns raw bytes only for kty "oct", refused above; anything else is a CryptoKey.
     if (key instanceof Uint8Array) return { ok: false, code: "KEY_IS_SYMMETRIC", message: "This JWK is a shared secret, not a public key." };
-    return { ok: true, key, algorithms: [alg], describe: `a ${value.kty} public JWK, used with ${alg} only`, notes };
+    return { ok: true, key, algorithms: [alg], describe: `${/^[AEIOU]/.test(value.kty) ? "an" : "a"} ${value.kty} public JWK, used with ${alg} only`, notes };
   } catch (error) {
     return { ok: false, code: "KEY_NOT_USABLE", message: `jose could not use this JWK with ${alg}: ${error instanceof Error ? error.message : "unknown error"}.` };
   }
