@@ -108,6 +108,18 @@ describe("tokenWarnings: what RFC 8725 asks a reader to look at", () => {
     expect(ids(JSON.parse('{"__proto__":{"jku":"x"},"alg":"HS256","typ":"at+jwt"}') as JsonObject, GOOD_PAYLOAD)).toEqual([]);
   });
 
+  it("hostile headers and payloads never make it throw: deep nesting, huge numbers, odd types", () => {
+    const deep = JSON.parse('{"a":'.repeat(3000) + "1" + "}".repeat(3000)) as unknown;
+    for (const [header, payload] of [
+      [{ alg: "HS256", kid: deep }, { exp: deep }],
+      [{ alg: ["none"], typ: 7, jku: null }, { exp: -Infinity, iat: "x", nbf: {} }],
+      [{ alg: 1e308 }, { exp: Number.MAX_VALUE, iat: Number.MIN_VALUE }],
+    ] as [JsonObject, JsonObject][]) {
+      expect(() => tokenWarnings(header, payload, ctx)).not.toThrow();
+    }
+    expect(ids({ alg: "HS256", kid: deep }, GOOD_PAYLOAD)).toContain("KID_SUSPICIOUS");
+  });
+
   it("each made-up example shows the warning it is there for", () => {
     const expected: Record<string, WarningId> = { "alg-none": "ALG_NONE", jku: "HEADER_JKU", "absurd-exp": "TIME_ABSURD" };
     for (const [id, warning] of Object.entries(expected)) {

@@ -1,4 +1,4 @@
-import type { JsonObject } from "./json";
+import { safeStringify, type JsonObject } from "./json";
 import { readNumericDate, TIME_CLAIMS } from "./times";
 
 /**
@@ -84,7 +84,7 @@ function headerWarnings(header: JsonObject, ctx: WarningContext): TokenWarning[]
   if (Object.hasOwn(header, "kid")) {
     const kid = header.kid;
     if (typeof kid !== "string" || /[\\/'";]|\.\./.test(kid) || kid.length > 128) {
-      found.push({ id: "KID_SUSPICIOUS", level: "danger", title: "kid looks like an injection attempt", why: `kid ${JSON.stringify(kid)?.slice(0, 80)} contains path, quote or SQL characters (or is not a short string). A server that builds a file path or a query from kid can be made to use a key the attacker knows (RFC 8725 §3.10). kid may only select from a fixed set.` });
+      found.push({ id: "KID_SUSPICIOUS", level: "danger", title: "kid looks like an injection attempt", why: `kid ${safeStringify(kid).slice(0, 80)} contains path, quote or SQL characters (or is not a short string). A server that builds a file path or a query from kid can be made to use a key the attacker knows (RFC 8725 §3.10). kid may only select from a fixed set.` });
     } else {
       found.push({ id: "HEADER_KID", level: "note", title: `kid: ${kid}`, why: "Fine on its own: it names which of the server's keys to use. The server must look it up in its own fixed set (AuthLab does) and never use it as a path, a URL or in a query." });
     }
@@ -112,7 +112,7 @@ function timeWarnings(payload: JsonObject, ctx: WarningContext): TokenWarning[] 
     } else if (date.problem === "not-a-number") {
       found.push({ id: "TIME_NOT_NUMERIC_DATE", level: "danger", title: `${claim} is not a number`, why: `${claim} must be seconds since 1970 as a JSON number; ${date.message}. Libraries disagree on what to do with it — some skip the check, which would make the token immortal.` });
     } else {
-      found.push({ id: "TIME_ABSURD", level: "danger", title: `${claim} is absurd: ${JSON.stringify(payload[claim]) ?? String(payload[claim])}`, why: `${date.message}. No issuer means this. A verifier that turns it into a date may crash (a 500 instead of a 401) or treat the token as valid forever; it must be refused.` });
+      found.push({ id: "TIME_ABSURD", level: "danger", title: `${claim} is absurd: ${safeStringify(payload[claim])}`, why: `${date.message}. No issuer means this. A verifier that turns it into a date may crash (a 500 instead of a 401) or treat the token as valid forever; it must be refused.` });
     }
   }
   const exp = dates.get("exp");
