@@ -104,6 +104,13 @@ test.describe("Token workbench: read it, verify it, forge it — the server deci
     const workbench = new WorkbenchPage(page);
     await workbench.goto();
     await workbench.getFreshTokenForAlice();
+    // The editors say where JSON breaks, and nothing broken gets signed.
+    await page.getByRole("button", { name: "Copy header and payload from the token above" }).click();
+    await page.getByRole("textbox", { name: "Payload (JSON)" }).fill('{ "role": "admin", }');
+    await expect(page.getByText(/^The payload is not valid JSON: .*position/)).toBeVisible();
+    await page.getByRole("button", { name: "Sign", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "The payload is not valid JSON" })).toBeVisible();
+    await expect(workbench.signedToken).toHaveCount(0);
     await workbench.editPayloadToAdmin();
 
     // 1. HS256 with a secret of my own, AuthLab's kid kept: the server recomputes the HMAC with its own secret.
