@@ -1,71 +1,153 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { cookieNames } from "@/lib/auth/cookies";
-import { requestMode } from "@/lib/auth/mode";
-import type { AuthResult } from "@/lib/auth/types";
-import { authenticate } from "@/lib/auth/request-auth";
-import { StoreUnavailableError } from "@/lib/errors";
+import { resolveMode } from "@/lib/auth/mode";
+import { services } from "@/lib/auth/services";
+import { ApiError, ERRORS, StoreUnavailableError } from "@/lib/errors";
+import { labCookie, labCookieName, readLabCookie } from "@/lib/labs/lab-cookie";
+import { createLab } from "@/lib/labs/labs";
+import { labState, type LabState } from "@/lib/labs/lab-state";
+import { labNow, settingsFor } from "@/lib/labs/request-lab";
 import { applyCookies, errorJson } from "@/lib/http/respond";
-import { credentialInput } from "@/lib/http/request";
+import { clientAddress, credentialInput } from "@/lib/http/request";
+import { Trace } from "@/lib/trace/trace";
+import { appEnv } from "@/lib/config/env";
+import type { CookieInstruction } from "@/lib/auth/types";
+
+/** Headers every page carries (APIs get theirs from lib/http/respond.ts). */
+const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+  "x-frame-options": "DENY",
+};
+
+/** Pages behind a login: the proxy's optimistic check runs on these. */
+const GUARDED_PAGES = ["/dashboard"];
+/** The "attacker's" pages of the CSRF lessons: another site as far as the browser is concerned, so no lab of their own. */
+const LABLESS_PAGES = ["/lab/csrf-attack", "/scenarios/csrf-attacker"];
+
+const startsWithAny = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path === p || path.startsWith(`${p}/`));
 
 /**
- * The first line of defence, never the only one: pages and route handlers authenticate again
- * through lib/auth (dal.ts, require-user.ts), so a path this matcher misses is still closed.
- * Nothing learnt here is passed on in a request header a client could forge.
+ * The first line of defence, never the only one, and where a visitor's lab begins.
+ * - Pages: a browser without a lab (first visit, or its lab expired) gets a new one here, its
+ *   cookie set on the answer and handed to the page in this very request. Guarded pages get the
+ *   optimistic check the Next.js docs prescribe — the credential's crypto only (unseal, or
+ *   signature and claims), no store lookup, no sliding-expiry write; the page authenticates fully.
+ * - Guarded API prefixes: a cheap early reject when no credential of the mode is there at all.
+ * Route handlers and pages authenticate again themselves (lib/http/route.ts, lib/auth/dal.ts), so a
+ * path this matcher misses is still closed. Nothing learnt here about identity is passed on.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const input = credentialInput(request);
-  const mode = requestMode(request.nextUrl, input);
-  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  const mode = resolveMode(input, request.nextUrl.searchParams.get("mode"));
+  const path = request.nextUrl.pathname;
 
-  if (isApi) {
-    // Cheap early reject: no credential of the active kind at all. Full verification is the handler's.
-    const names = cookieNames();
-    const present = mode === "session" ? Boolean(input.cookies[names.session]) : Boolean(input.authorization || input.cookies[names.access]);
-    return present ? NextResponse.next() : errorJson("UNAUTHENTICATED", { extra: { mode } });
+  if (path.startsWith("/api/")) {
+    return services().strategy(mode).hasCredential(input) ? NextResponse.next() : errorJson("UNAUTHENTICATED", { extra: { mode } }) as NextResponse;
   }
+  if (startsWithAny(path, LABLESS_PAGES)) return withPageHeaders(NextResponse.next());
 
-  let result: AuthResult;
+  let lab: LabState;
+  let newCookie: CookieInstruction | null = null;
   try {
-    ({ result } = await authenticate(mode, input));
+    const found = await visitorLab(input.cookies[labCookieName()]);
+    if (found) lab = found;
+    else {
+      lab = await createLab(clientAddress(request));
+      newCookie = labCookie(lab.id);
+    }
   } catch (error) {
-    if (error instanceof StoreUnavailableError) return storeUnavailablePage(error);
+    if (error instanceof StoreUnavailableError) return unavailablePage(error);
+    if (error instanceof ApiError && ERRORS[error.code].status === 429) return tooManyLabsPage(error);
     throw error;
   }
-  if (result.ok) return NextResponse.next();
+
+  // The page renders in this same request: it must see the lab the browser is only now being given.
+  const forward = newCookie ? withCookie(request.headers, newCookie) : undefined;
+  const pass = () => {
+    const response = forward ? NextResponse.next({ request: { headers: forward } }) : NextResponse.next();
+    if (newCookie) applyCookies(response, [newCookie]);
+    return withPageHeaders(response);
+  };
+
+  if (!startsWithAny(path, GUARDED_PAGES)) return pass();
+
+  const settings = await settingsFor(lab);
+  const verdict = await services().strategy(mode).optimistic(input, { labId: lab.id, now: labNow(lab), settings, trace: new Trace(mode, appEnv().instanceId) });
+  if (verdict.ok) return pass();
 
   const next = request.nextUrl.pathname + request.nextUrl.search;
   // The refresh cookie is scoped to /api/auth/jwt, so this request cannot see it: hand over to a page
   // that POSTs to the refresh endpoint and comes back, or goes on to the login page.
   const target =
-    mode === "jwt" && (result.code === "TOKEN_EXPIRED" || result.code === "UNAUTHENTICATED")
+    mode === "jwt" && (verdict.code === "TOKEN_EXPIRED" || verdict.code === "UNAUTHENTICATED")
       ? `/auth/refresh?next=${encodeURIComponent(next)}`
-      : `/login?next=${encodeURIComponent(next)}&reason=${result.code}`;
+      : `/login?next=${encodeURIComponent(next)}&reason=${verdict.code}`;
   // Resolved against Next's own request URL, whose origin Next then strips again: the browser gets a
   // relative Location, so it stays on the origin it used (localhost or 127.0.0.1, cookies and all)
   // and a forged Host header can never aim the redirect at another site.
   const response = NextResponse.redirect(new URL(target, request.nextUrl), { status: 307, headers: { "Cache-Control": "no-store" } });
-  applyCookies(response, result.cookies);
+  if (newCookie) applyCookies(response, [newCookie]);
+  return withPageHeaders(response);
+}
+
+/** The lab a browser's cookie proves, if that lab still exists; null when it needs a new one. */
+async function visitorLab(cookie: string | undefined): Promise<LabState | null> {
+  const reading = readLabCookie(cookie);
+  if (reading.kind !== "lab") return null;
+  const lab = await labState(reading.labId);
+  // A cookie of the default lab (from an API client) is not a browser's own lab either.
+  return lab && !lab.isDefault ? lab : null;
+}
+
+/** The request's headers with `cookie` added (replacing any cookie of the same name). */
+function withCookie(headers: Headers, cookie: CookieInstruction): Headers {
+  const forward = new Headers(headers);
+  const others = (headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => part && !part.startsWith(`${cookie.name}=`));
+  forward.set("cookie", [...others, `${cookie.name}=${cookie.value}`].join("; "));
+  return forward;
+}
+
+function withPageHeaders(response: NextResponse): NextResponse {
+  for (const [name, value] of Object.entries(PAGE_HEADERS)) response.headers.set(name, value);
   return response;
 }
 
-/**
- * A page whose credential cannot be checked because the store is down: 503 with Retry-After, and
- * no Set-Cookie — the cookie is fine and must still work once the store is back (no mass logout).
- */
-function storeUnavailablePage(error: StoreUnavailableError): NextResponse {
-  const store = error.backend === "redis" ? "Redis" : (error.backend ?? "credential store");
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable — AuthLab</title>
-<style>body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:40rem;padding:0 1rem;color:#0f172a;line-height:1.5}code{background:#f1f5f9;padding:0 .25rem}</style></head>
-<body><main><h1>Temporarily unavailable (503)</h1>
-<p>The server could not check your sign-in: the store that holds it (${store}) did not answer within its time limit.</p>
-<p><strong>You are still signed in.</strong> Your cookie was left untouched, so the same session works again as soon as the store is back: <a href="">reload</a> in a few seconds.</p>
-<p>Why not a 401? A 401 would clear the cookie: one store outage would log out everybody.</p></main></body></html>`;
-  return new NextResponse(body, {
-    status: 503,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(error.retryAfterSeconds) },
-  });
+function page(status: number, title: string, paragraphs: string[], retryAfterSeconds: number): NextResponse {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — AuthLab</title>
+<style>body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:40rem;padding:0 1rem;color:#0f172a;line-height:1.5}</style></head>
+<body><main><h1>${title} (${status})</h1>${paragraphs.map((p) => `<p>${p}</p>`).join("")}</main></body></html>`;
+  return withPageHeaders(new NextResponse(body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(retryAfterSeconds) } }));
 }
 
+/**
+ * A page whose lab cannot be read because the database is down: 503 with Retry-After, and no
+ * Set-Cookie — the cookies are fine and must still work once the store is back (no mass logout).
+ */
+function unavailablePage(error: StoreUnavailableError): NextResponse {
+  const store = error.backend === "redis" ? "Redis" : (error.backend ?? "credential store");
+  return page(503, "Temporarily unavailable", [
+    `The server could not read your lab: the store that holds it (${store}) did not answer within its time limit.`,
+    "<strong>You are still signed in.</strong> Your cookies were left untouched, so everything works again as soon as the store is back: <a href=\"\">reload</a> in a few seconds.",
+    "Why not a 401? A 401 would clear the cookie: one store outage would log out everybody.",
+  ], error.retryAfterSeconds);
+}
+
+/** A first visit that cannot get a lab: this address made too many, or the server is at its cap. */
+function tooManyLabsPage(error: ApiError): NextResponse {
+  const retryAfter = Number(error.headers["Retry-After"] ?? "60");
+  return page(429, "No lab available right now", [
+    error.message,
+    `Each visitor gets a lab of their own, and this server limits how many it holds and how many one address may create. Try again in ${retryAfter} s.`,
+  ], retryAfter);
+}
+
+/**
+ * The guarded API prefixes (the cheap early reject), then every page: not the APIs, not Next's own
+ * files, not static files with an extension. lib/auth/proxy-paths.ts lists the same (a test compares).
+ */
 export const config = {
-  matcher: ["/dashboard/:path*", "/api/admin/:path*", "/api/auth/session/sessions/:path*", "/api/account/:path*"],
+  matcher: ["/api/admin/:path*", "/api/auth/session/sessions/:path*", "/api/account/:path*", "/((?!api/|_next/|\\.well-known/|.*\\.[a-z0-9]+$).*)"],
 };

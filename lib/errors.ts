@@ -24,6 +24,18 @@ export const ERRORS = {
   UNAUTHENTICATED: { status: 401, message: "No credential was sent." },
   USER_DISABLED: { status: 401, message: "This account is disabled." },
   FORBIDDEN: { status: 403, message: "You do not have permission for this." },
+  CREDENTIAL_OTHER_LAB: { status: 401, message: "This credential belongs to another lab: it means nothing in this one." },
+
+  // Labs
+  LAB_COOKIE_INVALID: { status: 400, message: "The lab cookie does not verify (tampered or from another server): create a lab with POST /api/labs, or drop the cookie to use the default lab." },
+  LAB_GONE: { status: 410, message: "This lab has expired and its data is deleted: create a new one with POST /api/labs (a browser gets one on its next page visit)." },
+  LAB_CREATION_RATE_LIMITED: { status: 429, message: "Too many labs created from this address. Try again later." },
+  LABS_AT_CAPACITY: { status: 429, message: "This server holds as many labs as it may; one frees up when an idle lab expires. Try again later." },
+  LAB_FULL: { status: 409, message: "This lab holds as many accounts as a lab may: reset the lab, or start a new one." },
+
+  // Operator (server-wide choices)
+  OPERATOR_REQUIRED: { status: 401, message: "This is an operator's action: send Authorization: Bearer <OPERATOR_TOKEN>." },
+  OPERATOR_DISABLED: { status: 403, message: "No OPERATOR_TOKEN is configured on this server, so its server-wide settings cannot be changed at run time." },
 
   // Session mode
   SESSION_INVALID: { status: 401, message: "The session cookie could not be unsealed (tampered, foreign or garbage)." },
@@ -54,7 +66,7 @@ export const ERRORS = {
   KEY_ROTATION_UNSUPPORTED: { status: 409, message: "HS256 secrets rotate through JWT_SECRET and JWT_SECRET_PREVIOUS, not through the API." },
 
   // Instructor tools
-  DEMO_CLOCK_DISABLED: { status: 403, message: "The demo clock is disabled on this server." },
+  DEMO_CLOCK_DISABLED: { status: 403, message: "The default lab's demo tools (clock, reset, settings) are closed on this server (DEMO_CLOCK is off). Your own lab has them: a browser gets one on its first visit, an API client with POST /api/labs." },
 
   // Several instances, and the lab's measurements
   PEER_UNKNOWN: { status: 400, message: "That target is not one of this server's configured peer instances (PEER_URLS)." },

@@ -28,8 +28,11 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
   });
 }
 
-export function authContext(mode: AuthMode, now: number, settings: Settings = testSettings()): AuthContext {
-  return { now, trace: new Trace(mode, "test-instance"), settings };
+/** The lab tests act in unless they say otherwise: the default lab, which the migrations create. */
+export const TEST_LAB = "default";
+
+export function authContext(mode: AuthMode, now: number, settings: Settings = testSettings(), labId: string = TEST_LAB): AuthContext {
+  return { labId, now, trace: new Trace(mode, "test-instance"), settings };
 }
 
 /** The cookies a browser would send back after receiving `cookies` (cleared ones dropped). */
@@ -67,6 +70,7 @@ export class FakeUsers {
     const id = fields.id ?? `user-${this.next++}`;
     const row: UserRow = {
       id,
+      labId: TEST_LAB,
       email: `${id}@example.test`,
       passwordHash: "unused",
       role: "user",
@@ -78,8 +82,9 @@ export class FakeUsers {
     return row;
   }
 
-  async findById(id: string): Promise<UserRow | null> {
-    return this.rows.get(id) ?? null;
+  async findById(labId: string, id: string): Promise<UserRow | null> {
+    const row = this.rows.get(id);
+    return row && row.labId === labId ? row : null;
   }
 }
 

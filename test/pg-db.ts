@@ -6,14 +6,14 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { PG_SERVER_URL, throwAwayDatabaseName } from "./services";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/postgres/migrations", import.meta.url));
-const TABLES = ["RefreshToken", "RefreshFamily", "Session", "DenylistEntry", "AuthEvent", "Setting", "User"] as const;
+const TABLES = ["RefreshToken", "RefreshFamily", "Session", "DenylistEntry", "AuthEvent", "Setting", "User", "Counter"] as const;
 
 export interface PgTestDb {
   db: Db;
   /** The database's URL on the real server (tests may put a TCP proxy in front of it). */
   url: string;
   name: string;
-  /** Empties every table. */
+  /** Empties every table (labs but the default one, which the migrations create, included). */
   reset(): Promise<void>;
   /** Disconnects and drops the database. */
   close(): Promise<void>;
@@ -61,6 +61,7 @@ export async function createPgTestDb(options: { timeoutMs?: number } = {}): Prom
     name,
     async reset() {
       await db.$executeRawUnsafe(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} CASCADE`);
+      await db.$executeRawUnsafe(`DELETE FROM "Lab" WHERE "id" <> 'default'`);
     },
     async close() {
       await db.$disconnect();

@@ -4,17 +4,18 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { createPrismaClient, type Db } from "@/lib/db/client";
+import { newLabId } from "@/lib/labs/lab-id";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 
 /** Tables in delete order (children first), for {@link TestDb.reset}. */
-const TABLES = ["RefreshToken", "RefreshFamily", "Session", "DenylistEntry", "AuthEvent", "Setting", "User"] as const;
+const TABLES = ["RefreshToken", "RefreshFamily", "Session", "DenylistEntry", "AuthEvent", "Setting", "User", "Counter"] as const;
 
 export interface TestDb {
   db: Db;
   url: string;
   file: string;
-  /** Empties every table, so one file can serve a whole test file. */
+  /** Empties every table (labs but the default one, which the migrations create, included), so one file can serve a whole test file. */
   reset(): Promise<void>;
   /** Disconnects, deletes the file and restores DATABASE_URL. */
   close(): Promise<void>;
@@ -52,6 +53,7 @@ export async function createTestDb(): Promise<TestDb> {
     file,
     async reset() {
       for (const table of TABLES) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
+      await db.$executeRawUnsafe(`DELETE FROM "Lab" WHERE "id" <> 'default'`);
     },
     async close() {
       await db.$disconnect();
@@ -62,14 +64,22 @@ export async function createTestDb(): Promise<TestDb> {
   };
 }
 
-/** Inserts a user row directly (no password hashing: these tests never log in by password). */
-export async function insertUser(db: Db, fields: { email?: string; role?: "user" | "admin"; disabled?: boolean } = {}) {
+/** Inserts a user row directly (no password hashing: these tests never log in by password), in the default lab unless told. */
+export async function insertUser(db: Db, fields: { email?: string; role?: "user" | "admin"; disabled?: boolean; labId?: string } = {}) {
   return db.user.create({
     data: {
+      labId: fields.labId ?? "default",
       email: fields.email ?? `${crypto.randomUUID()}@example.test`,
       passwordHash: "not-a-real-hash",
       role: fields.role ?? "user",
       disabled: fields.disabled ?? false,
     },
   });
+}
+
+/** Inserts a lab row directly (tests of isolation between labs). */
+export async function insertLab(db: Db, id: string = newLabId()): Promise<string> {
+  const now = new Date();
+  await db.lab.create({ data: { id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 86_400_000), settings: "{}" } });
+  return id;
 }

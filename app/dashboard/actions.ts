@@ -3,7 +3,8 @@
 import { verifyRequest } from "@/lib/auth/dal";
 import { ApiError } from "@/lib/errors";
 import { field, formError, validationError, type FormState } from "@/lib/forms/form-state";
-import { serverRequest, setCookies } from "@/lib/http/server-request";
+import { setCookies } from "@/lib/http/server-request";
+import { runWithTrace } from "@/lib/trace/context";
 import { changePassword } from "@/lib/users/change-password";
 import { changePasswordSchema } from "@/lib/users/schemas";
 
@@ -14,8 +15,7 @@ export async function changeMyPassword(_previous: FormState, form: FormData): Pr
     if (!parsed.success) throw validationError(parsed.error.issues);
     const { mode, result, ctx } = await verifyRequest();
     if (!result.ok) throw new ApiError(result.code);
-    const { input, clientAddress } = await serverRequest();
-    const cookies = await changePassword({ user: result.user, mode, ctx, input, clientAddress, ...parsed.data });
+    const cookies = await runWithTrace(ctx.trace, () => changePassword(ctx, { user: result.user, mode, credential: result.credential }, parsed.data));
     await setCookies(cookies);
     return { status: "ok", message: "Password changed. Every other session and token of yours has ended; this browser got a fresh credential." };
   } catch (error) {

@@ -24,7 +24,7 @@ export default async function DashboardPage() {
           <dd data-testid="dashboard-mode">{mode === "session" ? "Session (cookie + server-side record)" : "JWT (signed access token)"}</dd>
           <dt className="text-slate-600">Credential</dt>
           <dd>
-            {credential.source} · id <code>{credential.id}</code> · valid until {credential.expiresAt.toISOString()}
+            {credential.source} · id <code>{credential.handle.slice(0, 12)}</code> · valid until {credential.expiresAt.toISOString()}
           </dd>
         </dl>
         <div className="mt-4">

@@ -3,11 +3,11 @@
 import { redirect } from "next/navigation";
 import { modeCookie } from "@/lib/auth/cookies";
 import { isAuthMode } from "@/lib/auth/mode";
-import { authContext, traced } from "@/lib/auth/request-auth";
+import { pageContext } from "@/lib/auth/dal";
 import { services } from "@/lib/auth/services";
-import type { AuthStrategy } from "@/lib/auth/types";
 import { field, formError, validationError, type FormState } from "@/lib/forms/form-state";
-import { serverRequest, setCookies } from "@/lib/http/server-request";
+import { setCookies } from "@/lib/http/server-request";
+import { runWithTrace } from "@/lib/trace/context";
 import { safeNextPath } from "@/lib/safe-next";
 import { verifyLogin } from "@/lib/users/login";
 import { loginSchema } from "@/lib/users/schemas";
@@ -26,12 +26,9 @@ export async function logIn(_previous: FormState, form: FormData): Promise<FormS
     if (!isAuthMode(mode)) throw validationError([{ path: ["mode"], message: "Choose session or JWT." }]);
     const parsed = loginSchema.safeParse({ email: field(form, "email"), password: field(form, "password") });
     if (!parsed.success) throw validationError(parsed.error.issues);
-    const { input, clientAddress } = await serverRequest();
-    const { session, jwt, users } = services();
-    const user = toAuthUser(await verifyLogin(parsed.data, clientAddress, users));
-    const ctx = await authContext(mode);
-    const strategy: AuthStrategy = mode === "session" ? session : jwt;
-    const issued = await traced(ctx, () => strategy.issue(user, input, ctx));
+    const ctx = await pageContext(mode);
+    const user = toAuthUser(await verifyLogin(parsed.data, ctx.clientAddress, ctx.lab.id, services().users));
+    const issued = await runWithTrace(ctx.trace, () => ctx.strategy(mode).issue(user, ctx.input, ctx.auth));
     await setCookies([modeCookie(mode), ...issued.cookies]);
   } catch (error) {
     return formError(error);

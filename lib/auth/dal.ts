@@ -1,22 +1,29 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { cache } from "react";
-import { cookieNames } from "./cookies";
-import { resolveMode } from "./mode";
-import { authenticate } from "./request-auth";
-import type { AuthMode, CredentialInput } from "./types";
+import { clientAddress, credentialInput } from "../http/request";
+import { requestContext, type RequestContext } from "../http/request-context";
+import { runWithTrace } from "../trace/context";
+import type { TraceJSON } from "../trace/trace";
+import type { AuthMode, AuthResult } from "./types";
+
+/**
+ * The request a page renders for, read once per render (React `cache`): the same context a route
+ * handler gets, from the request's headers — its lab (the proxy made sure the browser has one),
+ * settings, auth clock and mode (by the one mode rule; a page passes its own `?mode=`).
+ */
+export const pageContext = cache(async (explicitMode?: AuthMode): Promise<RequestContext> => {
+  const h = await headers();
+  return requestContext({ input: credentialInput({ headers: h }), clientAddress: clientAddress({ headers: h }), modeParam: explicitMode ?? null });
+});
 
 /**
  * The one data-access check for server components: authenticates the current request with its
- * mode's strategy, once per render (React `cache`). Returns the verdict and the trace of the work.
+ * mode's strategy, once per render and mode. The proxy only did an optimistic check (crypto, no
+ * store); this is the full one. Returns the verdict and the trace of the work.
  */
-export const verifyRequest = cache(async (explicitMode?: AuthMode) => {
-  const jar = await cookies();
-  const all: Record<string, string> = {};
-  for (const c of jar.getAll()) all[c.name] = c.value;
-  const h = await headers();
-  const input: CredentialInput = { cookies: all, authorization: h.get("authorization"), userAgent: h.get("user-agent") };
-  const mode = explicitMode ?? resolveMode(null, all[cookieNames().mode]);
-  const { result, ctx } = await authenticate(mode, input);
-  return { mode, result, ctx, trace: ctx.trace.toJSON(), settings: ctx.settings, now: ctx.now };
+export const verifyRequest = cache(async (explicitMode?: AuthMode): Promise<{ mode: AuthMode; result: AuthResult; trace: TraceJSON; ctx: RequestContext }> => {
+  const ctx = await pageContext(explicitMode);
+  const result = await runWithTrace(ctx.trace, () => ctx.authenticate());
+  return { mode: ctx.mode, result, trace: ctx.trace.toJSON(), ctx };
 });

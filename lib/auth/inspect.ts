@@ -4,7 +4,8 @@ import { decodeJwt, decodeProtectedHeader } from "jose";
 import { CLOCK_TOLERANCE_SECONDS } from "./jwt-strategy";
 import { cookieAttributes, cookieNames, REFRESH_COOKIE_PATH } from "./cookies";
 import { services } from "./services";
-import type { AuthContext, CookieAttributes, CredentialInput } from "./types";
+import type { RequestContext } from "../http/request-context";
+import type { AuthContext, CookieAttributes } from "./types";
 
 export interface DecodedJwt {
   header: Record<string, unknown> | null;
@@ -32,66 +33,75 @@ export function decodeJwtParts(token: string): Omit<DecodedJwt, "verification"> 
 }
 
 async function inspectJwt(token: string, ctx: AuthContext): Promise<DecodedJwt> {
+  // Signature and claims only, like the strategy's own verify; the lab claim is shown as decoded.
   const verified = await services().jwt.verify(token, ctx);
   return { ...decodeJwtParts(token), verification: verified.ok ? { ok: true } : { ok: false, code: verified.code, detail: verified.detail } };
 }
 
-/** What the server received on this request, decoded as far as the server can, without any raw secret. */
-export async function inspectRequest(input: CredentialInput, ctx: AuthContext) {
+/**
+ * What the server received on this request, decoded as far as the server can, without any raw
+ * secret. The session cookie is authenticated read-only (no sliding write) by the session strategy
+ * itself — the inspector never unseals or looks anything up on its own — and the record it found is
+ * read back for display.
+ */
+export async function inspectRequest(ctx: RequestContext) {
   const names = cookieNames();
-  const { session, sessionStores, users } = services();
-  const sessionStore = sessionStores.active(ctx.settings);
+  const { input } = ctx;
+  const { sessionStores } = services();
+  const sessionStore = sessionStores.active(ctx.auth.settings);
 
   const sessionCookie = input.cookies[names.session];
   let sessionView: Record<string, unknown> | null = null;
   if (sessionCookie) {
-    const id = await session.sessionIdOf(input);
-    const record = id ? await sessionStore.get(id) : null;
-    // Session mode reads the user's current role from the database on every request: show that.
-    const owner = record ? await users.findById(record.userId) : null;
+    const verdict = await ctx.authenticate({ mode: "session" });
+    const record = verdict.ok ? await sessionStore.get(ctx.lab.id, verdict.credential.handle) : null;
     sessionView = {
       bytes: sessionCookie.length,
       // The browser sees only this opaque string; the token inside is never shown, only its hash prefix.
       sealPreview: `${sessionCookie.slice(0, 24)}…`,
-      unsealed: id !== null,
-      sessionIdPrefix: id?.slice(0, 12) ?? null,
+      unsealed: verdict.ok || (verdict.code !== "SESSION_INVALID" && verdict.code !== "UNAUTHENTICATED"),
+      verdict: verdict.ok ? { ok: true } : { ok: false, code: verdict.code },
+      sessionIdPrefix: verdict.ok ? verdict.credential.handle.slice(0, 12) : null,
       record: record && {
         createdAt: record.createdAt.toISOString(),
         lastSeenAt: record.lastSeenAt.toISOString(),
         idleExpiresAt: record.idleExpiresAt.toISOString(),
         absoluteExpiresAt: record.absoluteExpiresAt.toISOString(),
         userAgent: record.userAgent,
-        user: owner ? { email: owner.email, role: owner.role, disabled: owner.disabled } : null,
+        // Session mode reads the user's current role from the database on every request: show that.
+        user: verdict.ok ? { email: verdict.user.email, role: verdict.user.role, disabled: false } : null,
       },
     };
   }
 
   const accessCookie = input.cookies[names.access];
   const bearer = bearerToken(input.authorization);
+  const now = ctx.auth.now;
   const attributes = (a: CookieAttributes) => ({ ...a, maxAge: undefined });
 
   return {
-    now: new Date(ctx.now).toISOString(),
+    now: new Date(now).toISOString(),
+    lab: { id: ctx.lab.id, isDefault: ctx.lab.isDefault },
     clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
     cookies: {
       [names.session]: {
         sent: sessionCookie !== undefined,
-        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "lax" })), maxAgeSeconds: ctx.settings.sessionAbsoluteSeconds },
+        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "lax" })), maxAgeSeconds: ctx.auth.settings.sessionAbsoluteSeconds },
         decoded: sessionView,
       },
       [names.access]: {
         sent: accessCookie !== undefined,
-        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "lax" })), maxAgeSeconds: ctx.settings.accessTtlSeconds },
-        decoded: accessCookie ? await inspectJwt(accessCookie, ctx) : null,
+        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "lax" })), maxAgeSeconds: ctx.auth.settings.accessTtlSeconds },
+        decoded: accessCookie ? await inspectJwt(accessCookie, ctx.auth) : null,
       },
       [names.refresh]: {
         // Path-scoped: the browser sends it only to /api/auth/jwt/*, never here.
         sent: input.cookies[names.refresh] !== undefined,
-        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "strict", path: REFRESH_COOKIE_PATH })), maxAgeSeconds: ctx.settings.refreshIdleSeconds },
+        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "strict", path: REFRESH_COOKIE_PATH })), maxAgeSeconds: ctx.auth.settings.refreshIdleSeconds },
         decoded: null,
       },
       [names.mode]: { sent: input.cookies[names.mode] !== undefined, value: input.cookies[names.mode] ?? null },
     },
-    authorization: bearer ? { scheme: "Bearer", decoded: await inspectJwt(bearer, ctx) } : null,
+    authorization: bearer ? { scheme: "Bearer", decoded: await inspectJwt(bearer, ctx.auth) } : null,
   };
 }

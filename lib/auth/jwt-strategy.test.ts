@@ -2,17 +2,17 @@ import { createHmac } from "node:crypto";
 import type * as jose from "jose";
 import { CompactSign, exportJWK, FlattenedSign, generateKeyPair, jwtVerify, SignJWT, type JWTHeaderParameters, type JWTPayload } from "jose";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { authContext, browserInput, JWT_SECRET, OTHER_JWT_SECRET, SEAL_PASSWORD, T0, testSettings } from "@/test/auth-fixtures";
+import { authContext, browserInput, JWT_SECRET, OTHER_JWT_SECRET, T0, TEST_LAB, testSettings } from "@/test/auth-fixtures";
 import { createTestDb, insertUser, type TestDb } from "@/test/sqlite-db";
 import { kidFor } from "../config/secrets";
 import { ERRORS, StoreUnavailableError, type ErrorCode } from "../errors";
 import { MemoryDenylistStore } from "../stores/memory-denylist-store";
 import type { Settings } from "../settings/schema";
-import { UserRepository } from "../users/users";
+import { UserStore } from "../stores/prisma-user-store";
+import { refreshService } from "@/test/refresh-service";
 import { hmacKeySet } from "./jwt-keys";
 import { ACCESS_TOKEN_TYP, CLOCK_TOLERANCE_SECONDS, JwtStrategy, MAX_TOKEN_BYTES } from "./jwt-strategy";
 import { REFRESH_COOKIE_PATH } from "./cookies";
-import { RefreshTokenService } from "./refresh-tokens";
 import type { AuthContext, AuthResult, AuthUser, CredentialInput } from "./types";
 
 // Wrap the real jwtVerify in a spy, to prove that some tokens never reach any crypto.
@@ -42,9 +42,9 @@ function build(secrets: Record<string, string> = { [KID]: JWT_SECRET }, signingK
       keysCalls++;
       return keySet;
     },
-    refresh: new RefreshTokenService(testDb.db, { "1": SEAL_PASSWORD }),
+    refresh: refreshService(testDb.db),
     denylist,
-    users: new UserRepository(testDb.db),
+    users: new UserStore(testDb.db),
     issuer: ISSUER,
     audience: AUDIENCE,
     cookieNames: { access: ACCESS, refresh: REFRESH },
@@ -60,6 +60,7 @@ function claims(overrides: Record<string, unknown> = {}): JWTPayload {
     sub: user.id,
     role: "user",
     email: user.email,
+    lab: TEST_LAB,
     iat: NOW_S,
     exp: NOW_S + 900,
     jti: crypto.randomUUID(),
@@ -131,9 +132,9 @@ describe("JwtStrategy: a good token", () => {
     const issued = await jwt.issue(user, { cookies: {} }, ctx());
     const [h, p] = issued.accessToken.split(".");
     expect(unb64json(h)).toEqual({ alg: "HS256", typ: ACCESS_TOKEN_TYP, kid: KID });
-    expect(unb64json(p)).toMatchObject({ sub: user.id, role: "user", email: user.email, iat: NOW_S, exp: NOW_S + 900, iss: ISSUER, aud: AUDIENCE });
+    expect(unb64json(p)).toMatchObject({ sub: user.id, role: "user", email: user.email, lab: TEST_LAB, iat: NOW_S, exp: NOW_S + 900, iss: ISSUER, aud: AUDIENCE });
     const result = await auth(issued.accessToken);
-    expect(result).toMatchObject({ ok: true, user, credential: { kind: "jwt", source: "Authorization", id: issued.claims.jti } });
+    expect(result).toMatchObject({ ok: true, user, credential: { kind: "jwt", source: "Authorization", handle: issued.claims.jti } });
     expect(result.ok && result.credential.expiresAt.getTime()).toBe((NOW_S + 900) * 1000);
   });
 
@@ -380,9 +381,9 @@ describe("JwtStrategy: the verified-token cache skips crypto, never a check", ()
     let current = oldSet;
     const rotating = new JwtStrategy({
       keys: () => current,
-      refresh: new RefreshTokenService(testDb.db, { "1": SEAL_PASSWORD }),
+      refresh: refreshService(testDb.db),
       denylist,
-      users: new UserRepository(testDb.db),
+      users: new UserStore(testDb.db),
       issuer: ISSUER,
       audience: AUDIENCE,
       cookieNames: { access: ACCESS, refresh: REFRESH },
@@ -598,7 +599,7 @@ describe("JwtStrategy: logout, denylist and refresh (items 9, 16, 19, 22)", () =
     const issued = await jwt.issue(user, { cookies: {} }, ctx(T0, withDenylist));
     const input = browserInput(issued.cookies);
     await jwt.revoke(input, ctx(T0 + 1000, withDenylist));
-    const entries = await denylist.list(T0 + 1000);
+    const entries = await denylist.list(TEST_LAB, T0 + 1000);
     expect(entries).toEqual([{ key: `jti:${issued.claims.jti}`, expiresAt: new Date((issued.claims.exp + CLOCK_TOLERANCE_SECONDS) * 1000), notBefore: null }]);
     expectCode(await auth(issued.accessToken, T0 + 2000, withDenylist), "TOKEN_REVOKED");
   });
@@ -672,3 +673,31 @@ describe("JwtStrategy: denylist outage (item 31)", () => {
   });
 });
 
+
+describe("JwtStrategy: labs", () => {
+  it("carries the lab in the token, and a token of lab A is CREDENTIAL_OTHER_LAB in lab B without any lookup", async () => {
+    const issued = await jwt.issue(user, { cookies: {} }, ctx());
+    expect(unb64json(issued.accessToken.split(".")[1]).lab).toBe(TEST_LAB);
+    const elsewhere = authContext("jwt", T0 + 1000, testSettings({ denylistEnabled: true }), "otherlab23");
+    expectCode(await jwt.authenticate(bearer(issued.accessToken), elsewhere), "CREDENTIAL_OTHER_LAB");
+    expect(elsewhere.trace.storeQueries).toBe(0);
+  });
+
+  it("a token signed before labs existed (no lab claim) belongs to the default lab", async () => {
+    const legacy = await sign({ omit: ["lab"] });
+    expect((await auth(legacy)).ok).toBe(true);
+    expectCode(await jwt.authenticate(bearer(legacy), authContext("jwt", T0, testSettings(), "otherlab23")), "CREDENTIAL_OTHER_LAB");
+  });
+
+  it("a lab claim that is not a lab id is an invalid claim", async () => {
+    expectCode(await auth(await sign({ claims: { lab: "../../etc" } })), "TOKEN_CLAIM_INVALID");
+  });
+
+  it("a refresh token of lab A is CREDENTIAL_OTHER_LAB in lab B and stays usable in A", async () => {
+    const issued = await jwt.issue(user, { cookies: {} }, ctx());
+    const input = browserInput(issued.cookies);
+    const elsewhere = await jwt.refresh(input, authContext("jwt", T0 + 1000, testSettings(), "otherlab23"));
+    expect(elsewhere.ok ? "ok" : elsewhere.code).toBe("CREDENTIAL_OTHER_LAB");
+    expect((await jwt.refresh(input, ctx(T0 + 2000))).ok).toBe(true);
+  });
+});

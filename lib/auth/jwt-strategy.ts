@@ -7,7 +7,8 @@ import { clearCookie, cookieAttributes, REFRESH_COOKIE_PATH, setCookie } from ".
 import type { KeySet } from "./jwt-keys";
 import { UnknownKeyError } from "./jwt-keys";
 import type { RefreshTokenService } from "./refresh-tokens";
-import type { AuthContext, AuthResult, AuthStrategy, AuthUser, CookieInstruction, CredentialInput, IssueResult, RevokeReason } from "./types";
+import type { AuthContext, AuthResult, AuthStrategy, AuthUser, CookieInstruction, CredentialInput, IssueResult, OptimisticResult, RevokeReason } from "./types";
+import { DEFAULT_LAB_ID, isLabId } from "../labs/lab-id";
 import { VerifiedTokenCache } from "./verified-token-cache";
 import { parseAuthorization } from "./bearer";
 
@@ -25,7 +26,7 @@ export interface JwtStrategyDeps {
   keys: () => Promise<KeySet>;
   refresh: RefreshTokenService;
   denylist: DenylistStore;
-  users: { findById(id: string): Promise<UserRow | null> };
+  users: { findById(labId: string, id: string): Promise<UserRow | null> };
   issuer: string;
   audience: string;
   cookieNames: { access: string; refresh: string };
@@ -38,6 +39,8 @@ export interface AccessClaims extends JWTPayload {
   exp: number;
   role: "user" | "admin";
   email: string;
+  /** The lab the token was issued in: it is refused in every other lab (no lookup needed to know). */
+  lab: string;
 }
 
 export interface JwtIssueResult extends IssueResult {
@@ -68,10 +71,22 @@ export class JwtStrategy implements AuthStrategy {
   private readonly verified = new VerifiedTokenCache<AccessClaims>({ clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS, maxTokenAgeSeconds: MAX_TOKEN_AGE_SECONDS });
   constructor(private readonly deps: JwtStrategyDeps) {}
 
+  hasCredential(input: CredentialInput): boolean {
+    return parseAuthorization(input.authorization).scheme === "bearer" || Boolean(input.cookies[this.deps.cookieNames.access]);
+  }
+
+  async optimistic(input: CredentialInput, ctx: AuthContext): Promise<OptimisticResult> {
+    const found = this.readAccessToken(input);
+    if (!found?.source) return { ok: false, code: "UNAUTHENTICATED" };
+    const verified = await this.verify(found.token, ctx);
+    if (!verified.ok) return { ok: false, code: verified.code };
+    return verified.claims.lab === ctx.labId ? { ok: true } : { ok: false, code: "CREDENTIAL_OTHER_LAB" };
+  }
+
   /** Starts a refresh family and signs an access token. `_input` is unused: a JWT login has no previous credential to retire. */
   async issue(user: AuthUser, _input: CredentialInput, ctx: AuthContext): Promise<JwtIssueResult> {
-    const family = await ctx.trace.step("refresh-family-create", "Start a refresh-token family", "store", () =>
-      this.deps.refresh.startFamily(user.id, ctx.now, ctx.settings),
+    const family = await ctx.trace.step("refresh-family-create", "Start a refresh-token family (the chain of refresh tokens of this login)", "store", () =>
+      this.deps.refresh.startFamily(ctx.labId, user.id, ctx.now, ctx.settings),
     );
     const access = await this.signAccessToken(user, ctx);
     return {
@@ -92,9 +107,8 @@ export class JwtStrategy implements AuthStrategy {
 
   async authenticate(input: CredentialInput, ctx: AuthContext): Promise<AuthResult> {
     const { trace } = ctx;
-    const found = await trace.step("read-credential", "Read the access token (Authorization header, else cookie)", "credential", () =>
-      this.readAccessToken(input),
-    );
+    const found = this.readAccessToken(input);
+    trace.mark("read-credential", "Read the access token (Authorization header, else cookie)", "credential");
     if (!found || !found.source) {
       trace.fail([found?.ignored, "No bearer token and no access cookie"].filter(Boolean).join("; "));
       return { ok: false, code: "UNAUTHENTICATED", cookies: [] };
@@ -102,17 +116,21 @@ export class JwtStrategy implements AuthStrategy {
     trace.setCredential(found.source, found.token.length);
     trace.note([`From ${found.source}`, found.ignored].filter(Boolean).join("; "));
 
-    const verified = await trace.step("jwt-verify", "Verify signature and claims (jose jwtVerify)", "crypto", () => this.verify(found.token, ctx));
+    const verified = await trace.step("jwt-verify", "Check the signature and the claims (jose jwtVerify)", "crypto", () => this.verify(found.token, ctx));
     if (!verified.ok) {
       trace.fail(verified.detail);
       return { ok: false, code: verified.code, cookies: [] };
     }
-    if (verified.cached) trace.note("Signature already verified by this instance: cached; exp, nbf and iat re-checked now");
+    if (verified.cached) trace.note("Signature already checked by this instance for this exact token: cached; exp, nbf and iat re-checked now");
     const { claims } = verified;
+    if (claims.lab !== ctx.labId) {
+      trace.mark("lab-check", "Check the token's lab claim", "check", `Issued in lab ${claims.lab}, presented in lab ${ctx.labId}`, "fail");
+      return { ok: false, code: "CREDENTIAL_OTHER_LAB", cookies: [] };
+    }
 
     if (ctx.settings.denylistEnabled) {
-      const hit = await trace.step("denylist-check", "Look the jti up in the denylist", "store", () =>
-        this.deps.denylist.check(claims.jti, claims.sub, claims.iat * 1000, ctx.now),
+      const hit = await trace.step("denylist-check", "Look the jti up in the denylist (the revoked-token list)", "store", () =>
+        this.deps.denylist.check(ctx.labId, claims.jti, claims.sub, claims.iat * 1000, ctx.now),
       );
       if (hit) {
         trace.fail(hit === "jti" ? "This token was logged out" : "Every token of this user was revoked");
@@ -123,7 +141,7 @@ export class JwtStrategy implements AuthStrategy {
     return {
       ok: true,
       user: { id: claims.sub, email: claims.email, role: claims.role },
-      credential: { kind: "jwt", source: found.source, expiresAt: new Date(claims.exp * 1000), id: claims.jti },
+      credential: { kind: "jwt", source: found.source, expiresAt: new Date(claims.exp * 1000), handle: claims.jti },
       cookies: [],
     };
   }
@@ -134,7 +152,7 @@ export class JwtStrategy implements AuthStrategy {
     const token = input.cookies[this.deps.cookieNames.refresh];
     if (token) trace.setCredential(this.deps.cookieNames.refresh, token.length);
     const rotated = await trace.step("refresh-rotate", "Spend the refresh token, create its successor", "store", () =>
-      this.deps.refresh.rotate(token, ctx.now, ctx.settings),
+      this.deps.refresh.rotate(token, ctx.labId, ctx.now, ctx.settings),
     );
     if (!rotated.ok) {
       trace.fail(rotated.code);
@@ -142,9 +160,9 @@ export class JwtStrategy implements AuthStrategy {
       return { ok: false, code: rotated.code, cookies: rotated.code === "REFRESH_TOKEN_RACE" ? [] : this.clearCookies() };
     }
     if (rotated.retried) trace.note("A retry of an exchange that already happened (inside the grace window): the same successor handed back, nothing new created");
-    const row = await trace.step("user-lookup", "Read the user's current role and status", "store", () => this.deps.users.findById(rotated.userId));
+    const row = await trace.step("user-lookup", "Read the user's current role and status", "store", () => this.deps.users.findById(ctx.labId, rotated.userId));
     if (!row || row.disabled) {
-      await this.deps.refresh.revokeFamily(rotated.issued.familyId, ctx.now, "USER_DISABLED");
+      await trace.step("refresh-family-revoke", "Revoke the family of a disabled user", "store", () => this.deps.refresh.revokeFamily(rotated.issued.familyId, ctx.now, "USER_DISABLED"));
       trace.fail("The user is disabled or gone");
       return { ok: false, code: "USER_DISABLED", cookies: this.clearCookies() };
     }
@@ -167,15 +185,15 @@ export class JwtStrategy implements AuthStrategy {
   async revoke(input: CredentialInput, ctx: AuthContext): Promise<{ cookies: CookieInstruction[] }> {
     const { trace } = ctx;
     await trace.step("refresh-family-revoke", "Revoke the refresh-token family", "store", () =>
-      this.deps.refresh.revokeByToken(input.cookies[this.deps.cookieNames.refresh], ctx.now, "LOGOUT"),
+      this.deps.refresh.revokeByToken(input.cookies[this.deps.cookieNames.refresh], ctx.labId, ctx.now, "LOGOUT"),
     );
     if (ctx.settings.denylistEnabled) {
       const found = this.readAccessToken(input);
       const verified = found?.source ? await this.verify(found.token, ctx) : null;
-      if (verified?.ok) {
+      if (verified?.ok && verified.claims.lab === ctx.labId) {
         const { jti, exp } = verified.claims;
         await trace.step("denylist-add", "Put the access token's jti on the denylist until exp", "store", () =>
-          this.deps.denylist.add({ key: `jti:${jti}`, expiresAt: new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000), notBefore: null }),
+          this.deps.denylist.add(ctx.labId, { key: `jti:${jti}`, expiresAt: new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000), notBefore: null }),
         );
       }
     }
@@ -184,14 +202,14 @@ export class JwtStrategy implements AuthStrategy {
 
   async revokeAll(userId: string, ctx: AuthContext, reason: RevokeReason): Promise<void> {
     await ctx.trace.step("refresh-family-revoke-all", "Revoke every refresh family of the user", "store", () =>
-      this.deps.refresh.revokeAllForUser(userId, ctx.now, reason),
+      this.deps.refresh.revokeAllForUser(ctx.labId, userId, ctx.now, reason),
     );
     if (ctx.settings.denylistEnabled) {
       // Tokens issued before this second die; a login right after the revocation still works.
       const notBefore = new Date(Math.floor(ctx.now / 1000) * 1000);
       const expiresAt = new Date(ctx.now + (MAX_TOKEN_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS) * 1000);
       await ctx.trace.step("denylist-add", "Denylist every token of the user issued before now", "store", () =>
-        this.deps.denylist.add({ key: `sub:${userId}`, expiresAt, notBefore }),
+        this.deps.denylist.add(ctx.labId, { key: `sub:${userId}`, expiresAt, notBefore }),
       );
     }
   }
@@ -252,6 +270,7 @@ export class JwtStrategy implements AuthStrategy {
       sub: user.id,
       role: user.role,
       email: user.email,
+      lab: ctx.labId,
       iat,
       exp: iat + ctx.settings.accessTtlSeconds,
       jti: crypto.randomUUID(),
@@ -259,7 +278,7 @@ export class JwtStrategy implements AuthStrategy {
       aud: this.deps.audience,
     };
     const token = await ctx.trace.step("jwt-sign", `Sign the access token (${keys.alg})`, "crypto", () =>
-      new SignJWT({ role: claims.role, email: claims.email })
+      new SignJWT({ role: claims.role, email: claims.email, lab: claims.lab })
         .setProtectedHeader({ alg: keys.alg, typ: ACCESS_TOKEN_TYP, kid: keys.signingKid })
         .setSubject(claims.sub)
         .setIssuedAt(claims.iat)
@@ -294,12 +313,14 @@ function isNumericDate(value: unknown): value is number {
 }
 
 function asAccessClaims(payload: JWTPayload): AccessClaims | null {
-  const { sub, jti, iat, exp, nbf, role, email } = payload;
+  const { sub, jti, iat, exp, nbf, role, email, lab } = payload;
   if (typeof sub !== "string" || typeof jti !== "string" || !isNumericDate(iat) || !isNumericDate(exp)) return null;
   if (nbf !== undefined && !isNumericDate(nbf)) return null;
   if (role !== "user" && role !== "admin") return null;
   if (typeof email !== "string") return null;
-  return { ...payload, sub, jti, iat, exp, role: asRole(role), email };
+  // Tokens signed before labs existed belong to the default lab, where their users now are.
+  if (lab !== undefined && !isLabId(lab)) return null;
+  return { ...payload, sub, jti, iat, exp, role: asRole(role), email, lab: lab ?? DEFAULT_LAB_ID };
 }
 
 function verifyFailure(error: unknown): { ok: false; code: ErrorCode; detail: string } {

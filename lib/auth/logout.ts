@@ -1,11 +1,9 @@
 import "server-only";
-import type { NextResponse } from "next/server";
 import { StoreUnavailableError } from "../errors";
-import { credentialInput } from "../http/request";
+import type { RequestContext } from "../http/request-context";
 import { errorJson, noContent } from "../http/respond";
 import { logStoreUnavailable } from "../http/route";
-import { authContext, traced } from "./request-auth";
-import type { AuthContext, AuthMode, CookieInstruction, CredentialInput } from "./types";
+import type { AuthMode } from "./types";
 
 const NOT_REVOKED_MESSAGE =
   "Signed out in this browser, but the server could not delete the credential because its store is unavailable: " +
@@ -18,18 +16,11 @@ const NOT_REVOKED_MESSAGE =
  * the answer says so: 503 `STORE_UNAVAILABLE` with Retry-After and `details.serverRevoked: false`,
  * never a 204 that would claim a revocation that did not take place.
  */
-export async function logout(
-  request: Request,
-  mode: AuthMode,
-  revoke: (input: CredentialInput, ctx: AuthContext) => Promise<{ cookies: CookieInstruction[] }>,
-  clearCookies: () => CookieInstruction[],
-): Promise<NextResponse> {
-  let ctx: AuthContext | undefined;
+export async function logout(ctx: RequestContext, mode: AuthMode, request: Request): Promise<Response> {
+  const strategy = ctx.strategy(mode);
   try {
-    ctx = await authContext(mode);
-    const context = ctx;
-    const { cookies } = await traced(context, () => revoke(credentialInput(request), context));
-    return noContent({ cookies, trace: context.trace });
+    const { cookies } = await strategy.revoke(ctx.input, ctx.auth);
+    return noContent({ cookies, trace: ctx.trace });
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     logStoreUnavailable(request, error);
@@ -37,9 +28,9 @@ export async function logout(
       message: NOT_REVOKED_MESSAGE,
       details: { serverRevoked: false, store: error.backend ?? null },
       headers: { "Retry-After": String(error.retryAfterSeconds) },
-      cookies: clearCookies(),
-      trace: ctx?.trace,
-      extra: ctx ? { trace: ctx.trace } : undefined,
+      cookies: strategy.clearCookies(),
+      trace: ctx.trace,
+      extra: { trace: ctx.trace },
     });
   }
 }

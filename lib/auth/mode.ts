@@ -8,17 +8,15 @@ export function isAuthMode(value: unknown): value is AuthMode {
 }
 
 /**
- * `?mode=` wins; then an `Authorization: Bearer` header means JWT (a curl or API client has no mode
- * cookie and would expect its token to count); then the `mode` cookie; then `AUTH_MODE`.
+ * The one mode rule, for the proxy, pages, the layout and every route: `?mode=` wins; then an
+ * `Authorization: Bearer` header means JWT (a curl or API client has no mode cookie and would
+ * expect its token to count); then the `mode` cookie; then `AUTH_MODE`. Callers pass what they
+ * have: a layout has no query string, a page navigation no Authorization header.
  */
-export function resolveMode(explicit: string | null | undefined, cookie: string | undefined, authorization?: string | null): AuthMode {
+export function resolveMode(input: CredentialInput, explicit?: string | null): AuthMode {
   if (isAuthMode(explicit)) return explicit;
-  if (parseAuthorization(authorization).scheme === "bearer") return "jwt";
+  if (parseAuthorization(input.authorization).scheme === "bearer") return "jwt";
+  const cookie = input.cookies[cookieNames().mode];
   if (isAuthMode(cookie)) return cookie;
   return appEnv().defaultMode;
-}
-
-/** The mode a request asks for, by the rule above. */
-export function requestMode(url: URL, input: CredentialInput): AuthMode {
-  return resolveMode(url.searchParams.get("mode"), input.cookies[cookieNames().mode], input.authorization);
 }

@@ -6,13 +6,14 @@
 // after it, a replay is 401 REFRESH_TOKEN_REUSED and the family dies. Never a thrown error (a 500),
 // never a forked family. docs/SECURITY.md "Refresh tokens".
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SEAL_PASSWORD, testSettings } from "@/test/auth-fixtures";
+import { TEST_LAB, testSettings } from "@/test/auth-fixtures";
 import { createPgTestDb, RELAXED_TIMEOUT_MS, type PgTestDb } from "@/test/pg-db";
 import { postgresGate } from "@/test/services";
 import { insertUser } from "@/test/sqlite-db";
 import { sha256Hex } from "../crypto";
 import { createPrismaClient, type Db } from "../db/client";
-import { RefreshTokenService, type RotateResult } from "./refresh-tokens";
+import { type RefreshTokenService, type RotateResult } from "./refresh-tokens";
+import { refreshService } from "@/test/refresh-service";
 
 const PARALLEL = 10;
 const ROUNDS = 5;
@@ -37,7 +38,7 @@ describe.skipIf(postgres.skip)("refresh rotation on PostgreSQL under concurrency
     postgres.require();
     testDb = await createPgTestDb();
     secondInstance = createPrismaClient(testDb.url, { timeoutMs: RELAXED_TIMEOUT_MS });
-    instances = [new RefreshTokenService(testDb.db, { "1": SEAL_PASSWORD }), new RefreshTokenService(secondInstance, { "1": SEAL_PASSWORD })];
+    instances = [refreshService(testDb.db), refreshService(secondInstance)];
   });
   afterAll(async () => {
     await secondInstance?.$disconnect();
@@ -51,7 +52,7 @@ describe.skipIf(postgres.skip)("refresh rotation on PostgreSQL under concurrency
   async function parallelRotations(token: string, now: number, count = PARALLEL): Promise<{ outcomes: Outcome[]; results: PromiseSettledResult<RotateResult>[] }> {
     const settings = testSettings({ refreshGraceSeconds: GRACE_SECONDS });
     const results = await Promise.allSettled(
-      Array.from({ length: count }, (_, i) => (instances[i % instances.length] as RefreshTokenService).rotate(token, now, settings)),
+      Array.from({ length: count }, (_, i) => (instances[i % instances.length] as RefreshTokenService).rotate(token, TEST_LAB, now, settings)),
     );
     return { outcomes: results.map(outcomeOf), results };
   }
@@ -68,7 +69,7 @@ describe.skipIf(postgres.skip)("refresh rotation on PostgreSQL under concurrency
   ])("regression: %i parallel refreshes with one token, %i rounds: one successor each round, handed to every request, no fork", async (count, rounds) => {
     const settings = testSettings({ refreshGraceSeconds: GRACE_SECONDS });
     const now = Date.now();
-    const family = await instances[0]!.startFamily(userId, now, settings);
+    const family = await instances[0]!.startFamily(TEST_LAB, userId, now, settings);
     let token = family.token;
     for (let round = 1; round <= rounds; round++) {
       const { outcomes, results } = await parallelRotations(token, now + round * 1000, count);
@@ -94,8 +95,8 @@ describe.skipIf(postgres.skip)("refresh rotation on PostgreSQL under concurrency
   it(`${PARALLEL} parallel replays of a spent token after the grace window: all 401 REUSED, the family revoked, nothing created`, async () => {
     const settings = testSettings({ refreshGraceSeconds: GRACE_SECONDS });
     const now = Date.now();
-    const family = await instances[0]!.startFamily(userId, now, settings);
-    const rotated = await instances[1]!.rotate(family.token, now, settings);
+    const family = await instances[0]!.startFamily(TEST_LAB, userId, now, settings);
+    const rotated = await instances[1]!.rotate(family.token, TEST_LAB, now, settings);
     expect(rotated.ok).toBe(true);
 
     const { outcomes } = await parallelRotations(family.token, now + (GRACE_SECONDS + 1) * 1000);
@@ -104,6 +105,6 @@ describe.skipIf(postgres.skip)("refresh rotation on PostgreSQL under concurrency
     const revoked = await testDb.db.refreshFamily.findUniqueOrThrow({ where: { id: family.familyId } });
     expect(revoked.revokeReason).toBe("REUSE_DETECTED");
     // The legitimate holder's successor dies with the family: theft ends the whole chain.
-    if (rotated.ok) expect((await instances[0]!.rotate(rotated.issued.token, now + 20_000, settings)).ok).toBe(false);
+    if (rotated.ok) expect((await instances[0]!.rotate(rotated.issued.token, TEST_LAB, now + 20_000, settings)).ok).toBe(false);
   });
 });

@@ -2,9 +2,9 @@ import "server-only";
 import { sealData, unsealData } from "iron-session";
 import { randomToken, sha256Hex } from "../crypto";
 import type { ErrorCode } from "../errors";
-import type { Db } from "../db/client";
 import type { Settings } from "../settings/schema";
-import { storeOp } from "../stores/store-errors";
+import type { EventStore } from "../stores/event-store";
+import type { RefreshStore } from "../stores/refresh-store";
 import type { RevokeReason } from "./types";
 
 /** 32 random bytes: 256 bits. */
@@ -18,6 +18,15 @@ interface SpentToken {
   familyId: string;
   usedAt: Date | null;
   successorSeal: string | null;
+}
+
+export interface RefreshTokenServiceDeps {
+  store: RefreshStore;
+  events: EventStore;
+  /** iron passwords by id (the session passwords) that seal a successor for the grace window. */
+  sealPasswords: Record<string, string>;
+  /** At most this many families per lab: a login beyond it drops the lab's oldest (LAB_MAX_FAMILIES). */
+  maxFamiliesPerLab: number;
 }
 
 export interface IssuedRefreshToken {
@@ -52,72 +61,50 @@ export type RotateResult =
  * - A family dies at its absolute lifetime; each token at its idle lifetime.
  */
 export class RefreshTokenService {
-  /** `sealPasswords`: iron passwords by id (the session passwords) that seal a successor for the grace window. */
-  constructor(
-    private readonly db: Db,
-    private readonly sealPasswords: Record<string, string>,
-  ) {}
+  constructor(private readonly deps: RefreshTokenServiceDeps) {}
 
-  async startFamily(userId: string, now: number, settings: Settings): Promise<IssuedRefreshToken> {
+  async startFamily(labId: string, userId: string, now: number, settings: Settings): Promise<IssuedRefreshToken> {
     const token = randomToken(REFRESH_TOKEN_BYTES);
     const absoluteExpiresAt = new Date(now + settings.refreshTtlSeconds * 1000);
     const expiresAt = new Date(Math.min(now + settings.refreshIdleSeconds * 1000, absoluteExpiresAt.getTime()));
-    const family = await storeOp("database", () =>
-      this.db.refreshFamily.create({
-        data: {
-          userId,
-          createdAt: new Date(now),
-          absoluteExpiresAt,
-          tokens: { create: { tokenHash: sha256Hex(token), createdAt: new Date(now), expiresAt } },
-        },
-      }),
-    );
-    return { token, familyId: family.id, expiresAt };
+    const familyId = await this.deps.store.startFamily({ labId, userId, createdAt: new Date(now), absoluteExpiresAt }, { tokenHash: sha256Hex(token), createdAt: new Date(now), expiresAt });
+    await this.deps.store.trimLab(labId, this.deps.maxFamiliesPerLab);
+    return { token, familyId, expiresAt };
   }
 
-  async rotate(token: string | undefined, now: number, settings: Settings): Promise<RotateResult> {
+  async rotate(token: string | undefined, labId: string, now: number, settings: Settings): Promise<RotateResult> {
     if (!token) return { ok: false, code: "REFRESH_TOKEN_MISSING" };
     if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, code: "REFRESH_TOKEN_INVALID" };
-    const tokenHash = sha256Hex(token);
-    const found = await storeOp("database", () => this.db.refreshToken.findUnique({ where: { tokenHash }, include: { family: true } }));
+    const found = await this.deps.store.findByHash(sha256Hex(token));
     if (!found) return { ok: false, code: "REFRESH_TOKEN_INVALID" };
-    const { family } = found;
+    const { token: row, family } = found;
+    // Another lab's refresh token: it must not even tell whether it is spent or revoked there.
+    if (family.labId !== labId) return { ok: false, code: "CREDENTIAL_OTHER_LAB" };
     if (family.revokedAt) return { ok: false, code: "REFRESH_TOKEN_REVOKED", familyId: family.id };
-    if (now >= family.absoluteExpiresAt.getTime() || now >= found.expiresAt.getTime()) {
+    if (now >= family.absoluteExpiresAt.getTime() || now >= row.expiresAt.getTime()) {
       return { ok: false, code: "REFRESH_TOKEN_EXPIRED", familyId: family.id };
     }
-    if (found.usedAt) return this.spent(found, family.userId, now, settings);
+    if (row.usedAt) return this.spent(row, family.labId, family.userId, now, settings);
 
     const next = randomToken(REFRESH_TOKEN_BYTES);
     const expiresAt = new Date(Math.min(now + settings.refreshIdleSeconds * 1000, family.absoluteExpiresAt.getTime()));
     // Sealed before the transaction (it is pure crypto); useless once the grace window has passed.
-    const successorSeal = settings.refreshGraceSeconds > 0 ? await sealData(next, { password: this.sealPasswords, ttl: settings.refreshGraceSeconds + SEAL_TTL_MARGIN_SECONDS }) : null;
-    const won = await storeOp("database", () =>
-      this.db.$transaction(async (tx) => {
-        const claimed = await tx.refreshToken.updateMany({ where: { id: found.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date(now), successorSeal } });
-        if (claimed.count !== 1) return false;
-        await tx.refreshToken.create({
-          data: { tokenHash: sha256Hex(next), familyId: family.id, parentId: found.id, createdAt: new Date(now), expiresAt },
-        });
-        // The parent's sealed copy pointed at the token spent just now: it can never be handed out again.
-        if (found.parentId) await tx.refreshToken.updateMany({ where: { id: found.parentId }, data: { successorSeal: null } });
-        return true;
-      }),
-    );
+    const successorSeal = settings.refreshGraceSeconds > 0 ? await sealData(next, { password: this.deps.sealPasswords, ttl: settings.refreshGraceSeconds + SEAL_TTL_MARGIN_SECONDS }) : null;
+    const won = await this.deps.store.claim(row, new Date(now), successorSeal, { tokenHash: sha256Hex(next), createdAt: new Date(now), expiresAt });
     if (!won) {
       // A concurrent request claimed it between our read and our update: we are its retry.
-      const claimed = await storeOp("database", () => this.db.refreshToken.findUnique({ where: { id: found.id } }));
-      return this.spent(claimed ?? { ...found, usedAt: new Date(now) }, family.userId, now, settings);
+      const claimed = await this.deps.store.findById(row.id);
+      return this.spent(claimed ?? { ...row, usedAt: new Date(now) }, family.labId, family.userId, now, settings);
     }
     return { ok: true, userId: family.userId, issued: { token: next, familyId: family.id, expiresAt }, retried: false };
   }
 
   /** A spent token presented again: the same successor for a retry in the window, else theft. */
-  private async spent(spentToken: SpentToken, userId: string, now: number, settings: Settings): Promise<RotateResult> {
+  private async spent(spentToken: SpentToken, labId: string, userId: string, now: number, settings: Settings): Promise<RotateResult> {
     const usedAt = spentToken.usedAt ?? new Date(now);
     const { familyId } = spentToken;
     if (now - usedAt.getTime() <= settings.refreshGraceSeconds * 1000) {
-      const successor = await storeOp("database", () => this.db.refreshToken.findFirst({ where: { familyId, parentId: spentToken.id } }));
+      const successor = await this.deps.store.findSuccessor(familyId, spentToken.id);
       const live = successor && !successor.usedAt && !successor.revokedAt && now < successor.expiresAt.getTime();
       if (live) {
         const token = await this.unsealSuccessor(spentToken.successorSeal);
@@ -129,14 +116,14 @@ export class RefreshTokenService {
       // Inside the window, but its successor is already spent too: not a retry of the latest exchange.
     }
     await this.revokeFamily(familyId, now, "REUSE_DETECTED");
-    await this.recordEvent(now, "REFRESH_TOKEN_REUSED", userId, familyId, { spentAt: usedAt.toISOString() });
+    await this.deps.events.record(labId, { at: new Date(now), kind: "REFRESH_TOKEN_REUSED", userId, familyId, detail: { spentAt: usedAt.toISOString() } });
     return { ok: false, code: "REFRESH_TOKEN_REUSED", familyId };
   }
 
   private async unsealSuccessor(seal: string | null): Promise<string | null> {
     if (!seal) return null;
     try {
-      const token = await unsealData<unknown>(seal, { password: this.sealPasswords, ttl: 0 });
+      const token = await unsealData<unknown>(seal, { password: this.deps.sealPasswords, ttl: 0 });
       return typeof token === "string" && REFRESH_TOKEN_PATTERN.test(token) ? token : null;
     } catch {
       // Sealed under a password this server no longer has: no retry, but no harm either.
@@ -144,45 +131,22 @@ export class RefreshTokenService {
     }
   }
 
-  /** Revokes the family a token belongs to (logout). Unknown tokens are ignored. */
-  async revokeByToken(token: string | undefined, now: number, reason: RevokeReason): Promise<string | null> {
+  /** Revokes the family a token belongs to (logout), in this lab only. Unknown tokens are ignored. */
+  async revokeByToken(token: string | undefined, labId: string, now: number, reason: RevokeReason): Promise<string | null> {
     if (!token || !REFRESH_TOKEN_PATTERN.test(token)) return null;
-    const found = await storeOp("database", () => this.db.refreshToken.findUnique({ where: { tokenHash: sha256Hex(token) } }));
-    if (!found) return null;
-    await this.revokeFamily(found.familyId, now, reason);
-    return found.familyId;
+    const found = await this.deps.store.findByHash(sha256Hex(token));
+    if (!found || found.family.labId !== labId) return null;
+    await this.revokeFamily(found.family.id, now, reason);
+    return found.family.id;
   }
 
   async revokeFamily(familyId: string, now: number, reason: RevokeReason): Promise<void> {
-    const at = new Date(now);
-    await storeOp("database", () =>
-      this.db.$transaction([
-        this.db.refreshFamily.updateMany({ where: { id: familyId, revokedAt: null }, data: { revokedAt: at, revokeReason: reason } }),
-        this.db.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: at, successorSeal: null } }),
-      ]),
-    );
+    await this.deps.store.revokeFamily(familyId, new Date(now), reason);
   }
 
-  async revokeAllForUser(userId: string, now: number, reason: RevokeReason): Promise<number> {
-    const at = new Date(now);
-    const families = await storeOp("database", () =>
-      this.db.refreshFamily.findMany({ where: { userId, revokedAt: null }, select: { id: true } }),
-    );
-    if (families.length === 0) return 0;
-    const ids = families.map((f) => f.id);
-    await storeOp("database", () =>
-      this.db.$transaction([
-        this.db.refreshFamily.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: at, revokeReason: reason } }),
-        this.db.refreshToken.updateMany({ where: { familyId: { in: ids }, revokedAt: null }, data: { revokedAt: at, successorSeal: null } }),
-      ]),
-    );
-    await this.recordEvent(now, "REFRESH_FAMILIES_REVOKED", userId, null, { reason, families: ids.length });
+  async revokeAllForUser(labId: string, userId: string, now: number, reason: RevokeReason): Promise<number> {
+    const ids = await this.deps.store.revokeAllForUser(labId, userId, new Date(now), reason);
+    if (ids.length > 0) await this.deps.events.record(labId, { at: new Date(now), kind: "REFRESH_FAMILIES_REVOKED", userId, detail: { reason, families: ids.length } });
     return ids.length;
-  }
-
-  async recordEvent(now: number, kind: string, userId: string | null, familyId: string | null, detail: Record<string, unknown>): Promise<void> {
-    await storeOp("database", () =>
-      this.db.authEvent.create({ data: { at: new Date(now), kind, userId, familyId, detail: JSON.stringify(detail) } }),
-    );
   }
 }

@@ -1,6 +1,6 @@
 import { sealData, unsealData } from "iron-session";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { authContext, authUser, browserInput, FakeUsers, flipChar, OTHER_SEAL_PASSWORD, SEAL_PASSWORD, T0, testSettings } from "@/test/auth-fixtures";
+import { authContext, authUser, browserInput, FakeUsers, flipChar, OTHER_SEAL_PASSWORD, SEAL_PASSWORD, T0, TEST_LAB, testSettings } from "@/test/auth-fixtures";
 import { sha256Hex } from "../crypto";
 import { ERRORS, StoreUnavailableError } from "../errors";
 import { MemorySessionStore } from "../stores/memory-session-store";
@@ -18,7 +18,7 @@ let store: MemorySessionStore;
 let users: FakeUsers;
 
 function strategy(sealPasswords: Record<string, string> = { "1": SEAL_PASSWORD }): SessionStrategy {
-  return new SessionStrategy({ stores: singleSessionStore(store), users, sealPasswords, cookieName: COOKIE });
+  return new SessionStrategy({ stores: singleSessionStore(store), users, sealPasswords, cookieName: COOKIE, maxSessionsPerLab: 1_000 });
 }
 
 function ctx(now: number, settings: Settings = testSettings()): AuthContext {
@@ -72,7 +72,7 @@ describe("SessionStrategy: token and storage (item 10)", () => {
     expect(Buffer.from(token, "base64url").length * 8).toBeGreaterThanOrEqual(128);
     expect(Buffer.from(token, "base64url").length).toBe(32);
 
-    const stored = await store.listAll(10);
+    const stored = await store.listAll(TEST_LAB, 10);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.id).toBe(sha256Hex(token));
     expect(stored[0]?.userId).toBe(row.id);
@@ -104,12 +104,12 @@ describe("SessionStrategy: token and storage (item 10)", () => {
     expect(issued.session.userAgent).toHaveLength(256);
   });
 
-  it("shows only a hash prefix as the credential id and never puts the token or seal in the trace (item 17)", async () => {
+  it("names the credential by the token's hash and never puts the token or seal in the trace", async () => {
     const { seal, input } = await login();
     const { t: token } = await unsealData<{ t: string }>(seal, { password: { "1": SEAL_PASSWORD } });
     const c = ctx(T0 + SEC);
     const result = await strategy().authenticate(input, c);
-    expect(result.ok && result.credential).toMatchObject({ kind: "session", source: COOKIE, id: sha256Hex(token).slice(0, 12) });
+    expect(result.ok && result.credential).toMatchObject({ kind: "session", source: COOKIE, handle: sha256Hex(token) });
     const traced = JSON.stringify(c.trace.toJSON());
     expect(traced).not.toContain(token);
     expect(traced).not.toContain(seal);
@@ -124,7 +124,7 @@ describe("SessionStrategy: fixation (item 11)", () => {
     const after = await s.issue(authUser(before.row), before.input, ctx(T0 + SEC));
     const afterSeal = sessionCookie(after.cookies).value;
     expect(afterSeal).not.toBe(before.seal);
-    expect(await store.get(before.issued.session.id)).toBeNull();
+    expect(await store.get(TEST_LAB, before.issued.session.id)).toBeNull();
     expectFailure(await s.authenticate(before.input, ctx(T0 + 2 * SEC)), "SESSION_NOT_FOUND");
     expect((await s.authenticate(withSeal(afterSeal), ctx(T0 + 2 * SEC))).ok).toBe(true);
   });
@@ -142,7 +142,7 @@ describe("SessionStrategy: fixation (item 11)", () => {
   it("logs in fine with a garbage pre-login cookie", async () => {
     const row = users.add();
     const issued = await strategy().issue(authUser(row), withSeal("garbage"), ctx(T0));
-    expect(await store.listAll(10)).toHaveLength(1);
+    expect(await store.listAll(TEST_LAB, 10)).toHaveLength(1);
     expect(sessionCookie(issued.cookies).value).not.toBe("garbage");
   });
 });
@@ -156,14 +156,14 @@ describe("SessionStrategy: timeouts (item 12)", () => {
     const lastOk = await strategy().authenticate(input, ctx(deadline - 1, settings));
     expect(lastOk.ok).toBe(true);
     // That request slid the idle window: the old deadline no longer applies.
-    const slid = await store.get(issued.session.id);
+    const slid = await store.get(TEST_LAB, issued.session.id);
     expect(slid?.idleExpiresAt.getTime()).toBe(deadline - 1 + 600 * SEC);
 
     const fresh = await login(T0, settings);
     const expired = await strategy().authenticate(fresh.input, ctx(deadline, settings));
     expectFailure(expired, "SESSION_IDLE_TIMEOUT");
     expectCleared(expired);
-    expect(await store.get(fresh.issued.session.id)).toBeNull();
+    expect(await store.get(TEST_LAB, fresh.issued.session.id)).toBeNull();
   });
 
   it("ends at the absolute timeout however active the user is", async () => {
@@ -177,7 +177,7 @@ describe("SessionStrategy: timeouts (item 12)", () => {
     const result = await s.authenticate(input, ctx(T0 + 3600 * SEC, settings));
     expectFailure(result, "SESSION_ABSOLUTE_TIMEOUT");
     expectCleared(result);
-    expect(await store.get(issued.session.id)).toBeNull();
+    expect(await store.get(TEST_LAB, issued.session.id)).toBeNull();
   });
 
   it("slides idleExpiresAt forward on activity but never past the absolute deadline", async () => {
@@ -188,14 +188,14 @@ describe("SessionStrategy: timeouts (item 12)", () => {
       const now = T0 + offset * SEC;
       const result = await s.authenticate(input, ctx(now, settings));
       if (!result.ok) throw new Error(`refused at +${offset}s: ${result.code}`);
-      const record = await store.get(issued.session.id);
+      const record = await store.get(TEST_LAB, issued.session.id);
       const expected = Math.min(now + 600 * SEC, absolute);
       expect(record?.idleExpiresAt.getTime()).toBe(expected);
       expect(record?.lastSeenAt.getTime()).toBe(now);
       expect(result.credential.expiresAt.getTime()).toBe(expected);
       expect(record?.idleExpiresAt.getTime()).toBeLessThanOrEqual(absolute);
     }
-    expect((await store.get(issued.session.id))?.idleExpiresAt.getTime()).toBe(absolute);
+    expect((await store.get(TEST_LAB, issued.session.id))?.idleExpiresAt.getTime()).toBe(absolute);
   });
 
   it("throttles the sliding write: a request soon after the last touch writes nothing", async () => {
@@ -204,7 +204,7 @@ describe("SessionStrategy: timeouts (item 12)", () => {
     const result = await runWithTrace(c.trace, () => strategy().authenticate(input, c));
     expect(result.ok).toBe(true);
     expect(c.trace.steps.map((s) => s.name)).not.toContain("session-touch");
-    expect((await store.get(issued.session.id))?.lastSeenAt.getTime()).toBe(T0);
+    expect((await store.get(TEST_LAB, issued.session.id))?.lastSeenAt.getTime()).toBe(T0);
 
     const later = ctx(T0 + 60 * SEC, settings);
     await runWithTrace(later.trace, () => strategy().authenticate(input, later));
@@ -224,7 +224,7 @@ describe("SessionStrategy: logout and revocation (items 13, 16)", () => {
     const s = strategy();
     const out = await s.revoke(input, ctx(T0 + SEC));
     expectCleared(out);
-    expect(await store.get(issued.session.id)).toBeNull();
+    expect(await store.get(TEST_LAB, issued.session.id)).toBeNull();
     const replay = await s.authenticate(input, ctx(T0 + 2 * SEC));
     expectFailure(replay, "SESSION_NOT_FOUND");
     expectCleared(replay);
@@ -244,7 +244,7 @@ describe("SessionStrategy: logout and revocation (items 13, 16)", () => {
 
     // Another instance (another strategy object, same store) logs the session out…
     await strategy().revoke(input, ctx(T0 + 3 * SEC));
-    expect(await store.get(issued.session.id)).toBeNull();
+    expect(await store.get(TEST_LAB, issued.session.id)).toBeNull();
     // …and this instance, with the seal still cached, refuses it at once.
     expectFailure(await s.authenticate(input, ctx(T0 + 4 * SEC)), "SESSION_NOT_FOUND");
   });
@@ -273,7 +273,7 @@ describe("SessionStrategy: logout and revocation (items 13, 16)", () => {
     const result = await strategy().authenticate(input, ctx(T0 + SEC));
     expectFailure(result, "USER_DISABLED");
     expectCleared(result);
-    expect(await store.get(issued.session.id)).toBeNull();
+    expect(await store.get(TEST_LAB, issued.session.id)).toBeNull();
     // Re-enabling does not bring the deleted session back.
     users.rows.set(row.id, { ...row, disabled: false });
     expectFailure(await strategy().authenticate(input, ctx(T0 + 2 * SEC)), "SESSION_NOT_FOUND");
@@ -377,11 +377,10 @@ describe("SessionStrategy: tampered, foreign, expired and garbage seals (item 14
     }
   });
 
-  it("sessionIdOf names the session of a valid seal and nothing for garbage", async () => {
+  it("the credential's handle is the whole session id (what routes compare), never the token", async () => {
     const { input, issued } = await login();
-    expect(await strategy().sessionIdOf(input)).toBe(issued.session.id);
-    expect(await strategy().sessionIdOf(withSeal("garbage"))).toBeNull();
-    expect(await strategy().sessionIdOf({ cookies: {} })).toBeNull();
+    const result = await strategy().authenticate(input, ctx(T0 + SEC));
+    expect(result.ok && result.credential.handle).toBe(issued.session.id);
   });
 });
 
@@ -420,7 +419,7 @@ describe("SessionStrategy: store outage (item 31)", () => {
     const { input } = await login();
     const down = new MemorySessionStore();
     down.get = () => Promise.reject(new StoreUnavailableError("memory is unavailable"));
-    const s = new SessionStrategy({ stores: singleSessionStore(down), users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: COOKIE });
+    const s = new SessionStrategy({ stores: singleSessionStore(down), users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: COOKIE, maxSessionsPerLab: 1_000 });
     await expect(s.authenticate(input, ctx(T0 + SEC))).rejects.toBeInstanceOf(StoreUnavailableError);
     // Once the store is back, the same cookie works: nobody was logged out by the outage.
     expect((await strategy().authenticate(input, ctx(T0 + 2 * SEC))).ok).toBe(true);
@@ -434,13 +433,14 @@ function storeOfKind(kind: StoreKind): SessionStore {
   return {
     kind,
     create: (r) => inner.create(r),
-    get: (id) => inner.get(id),
-    touch: (id, seen, idle) => inner.touch(id, seen, idle),
-    delete: (id) => inner.delete(id),
-    deleteByUser: (userId, exceptId) => inner.deleteByUser(userId, exceptId),
-    listByUser: (userId) => inner.listByUser(userId),
-    listAll: (limit) => inner.listAll(limit),
-    deleteAll: () => inner.deleteAll(),
+    get: (lab, id) => inner.get(lab, id),
+    touch: (lab, id, seen, idle) => inner.touch(lab, id, seen, idle),
+    delete: (lab, id) => inner.delete(lab, id),
+    deleteByUser: (lab, userId, exceptId) => inner.deleteByUser(lab, userId, exceptId),
+    listByUser: (lab, userId) => inner.listByUser(lab, userId),
+    listAll: (lab, limit) => inner.listAll(lab, limit),
+    trimLab: (lab, keep) => inner.trimLab(lab, keep),
+    deleteLab: (lab) => inner.deleteLab(lab),
   };
 }
 
@@ -459,13 +459,14 @@ describe("SessionStrategy: switching the session store at run time (the lab's st
       users,
       sealPasswords: { "1": SEAL_PASSWORD },
       cookieName: COOKIE,
+      maxSessionsPerLab: 1_000,
     });
   });
 
   it("a session lives in the store that was active at login; elsewhere its cookie is 401 until the switch back", async () => {
     const { input, issued } = await login(T0, onMemory, switchable);
-    expect(await memory.get(issued.session.id)).not.toBeNull();
-    expect(await redis.get(issued.session.id)).toBeNull();
+    expect(await memory.get(TEST_LAB, issued.session.id)).not.toBeNull();
+    expect(await redis.get(TEST_LAB, issued.session.id)).toBeNull();
 
     const elsewhere = ctx(T0 + SEC, onRedis);
     expectFailure(await switchable.authenticate(input, elsewhere), "SESSION_NOT_FOUND");
@@ -477,7 +478,7 @@ describe("SessionStrategy: switching the session store at run time (the lab's st
   it("logout while another store is active still deletes the session where it lives: switching back cannot revive it", async () => {
     const { input, issued } = await login(T0, onMemory, switchable);
     await switchable.revoke(input, ctx(T0 + SEC, onRedis));
-    expect(await memory.get(issued.session.id)).toBeNull();
+    expect(await memory.get(TEST_LAB, issued.session.id)).toBeNull();
     expectFailure(await switchable.authenticate(input, ctx(T0 + 2 * SEC, onMemory)), "SESSION_NOT_FOUND");
   });
 
@@ -486,13 +487,48 @@ describe("SessionStrategy: switching the session store at run time (the lab's st
     const inMemory = await switchable.issue(authUser(user), { cookies: {} }, ctx(T0, onMemory));
     const inRedis = await switchable.issue(authUser(user), { cookies: {} }, ctx(T0, onRedis));
     await switchable.revokeAll(user.id, ctx(T0 + SEC, onRedis));
-    expect(await memory.get(inMemory.session.id)).toBeNull();
-    expect(await redis.get(inRedis.session.id)).toBeNull();
+    expect(await memory.get(TEST_LAB, inMemory.session.id)).toBeNull();
+    expect(await redis.get(TEST_LAB, inRedis.session.id)).toBeNull();
   });
 
   it("an unavailable choice falls back to the server's default store", async () => {
     const onDatabase = testSettings({ sessionStore: "database" });
     const { issued } = await login(T0, onDatabase, switchable);
-    expect(await memory.get(issued.session.id)).not.toBeNull();
+    expect(await memory.get(TEST_LAB, issued.session.id)).not.toBeNull();
+  });
+});
+
+describe("SessionStrategy: labs", () => {
+  it("a session cookie of lab A presented in lab B is CREDENTIAL_OTHER_LAB, with no store lookup at all", async () => {
+    const { input } = await login();
+    const other = authContext("session", T0 + SEC, testSettings(), "otherlab23");
+    const result = await strategy().authenticate(input, other);
+    expectFailure(result, "CREDENTIAL_OTHER_LAB");
+    expect(other.trace.storeQueries).toBe(0);
+    // It still works in its own lab: the refusal did not end it.
+    expect((await strategy().authenticate(input, ctx(T0 + 2 * SEC))).ok).toBe(true);
+  });
+
+  it("logging out a lab A cookie from lab B deletes nothing", async () => {
+    const { input } = await login();
+    await strategy().revoke(input, authContext("session", T0 + SEC, testSettings(), "otherlab23"));
+    expect((await strategy().authenticate(input, ctx(T0 + 2 * SEC))).ok).toBe(true);
+  });
+
+  it("a seal made before labs existed (no lab in it) belongs to the default lab", async () => {
+    const row = users.add();
+    const token = "A".repeat(43);
+    await store.create({ id: sha256Hex(token), labId: TEST_LAB, userId: row.id, createdAt: new Date(T0), lastSeenAt: new Date(T0), idleExpiresAt: new Date(T0 + 60 * SEC), absoluteExpiresAt: new Date(T0 + 600 * SEC), userAgent: null });
+    const legacy = await sealData({ t: token, s: "memory" }, { password: { "1": SEAL_PASSWORD }, ttl: 3600 });
+    expect((await strategy().authenticate(withSeal(legacy), ctx(T0 + SEC))).ok).toBe(true);
+  });
+
+  it("a lab at its session cap ends its oldest session at the next login", async () => {
+    const capped = new SessionStrategy({ stores: singleSessionStore(store), users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: COOKIE, maxSessionsPerLab: 2 });
+    const first = await login(T0, testSettings(), capped);
+    await login(T0 + SEC, testSettings(), capped);
+    await login(T0 + 2 * SEC, testSettings(), capped);
+    expect(await store.listAll(TEST_LAB, 10)).toHaveLength(2);
+    expectFailure(await capped.authenticate(first.input, ctx(T0 + 3 * SEC)), "SESSION_NOT_FOUND");
   });
 });

@@ -5,10 +5,11 @@ import { PrismaDenylistStore } from "../stores/prisma-denylist-store";
 import { PrismaSessionStore } from "../stores/prisma-session-store";
 import { singleSessionStore } from "../stores/session-store-provider";
 import type { SessionStore } from "../stores/types";
-import { toAuthUser, UserRepository } from "../users/users";
+import { UserStore } from "../stores/prisma-user-store";
+import { toAuthUser } from "../users/users";
+import { refreshService } from "@/test/refresh-service";
 import { hmacKeySet } from "./jwt-keys";
 import { JwtStrategy } from "./jwt-strategy";
-import { RefreshTokenService } from "./refresh-tokens";
 import { SessionStrategy } from "./session-strategy";
 import { strategyContract, type StrategyHarness } from "./strategy.contract";
 
@@ -22,7 +23,7 @@ strategyContract({
   async setup(): Promise<StrategyHarness> {
     let users = new FakeUsers();
     let store = new MemorySessionStore();
-    const build = () => new SessionStrategy({ stores: singleSessionStore(store), users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: SESSION_COOKIE });
+    const build = () => new SessionStrategy({ stores: singleSessionStore(store), users, sealPasswords: { "1": SEAL_PASSWORD }, cookieName: SESSION_COOKIE, maxSessionsPerLab: 1_000 });
     let strategy = build();
     return {
       get strategy() {
@@ -33,7 +34,6 @@ strategyContract({
         const row = users.rows.get(id);
         if (row) users.rows.set(id, { ...row, disabled: true });
       },
-      login: async (user, input, ctx) => (await strategy.issue(user, input, ctx)).cookies,
       credentialCookie: SESSION_COOKIE,
       reset: async () => {
         users = new FakeUsers();
@@ -45,11 +45,7 @@ strategyContract({
   },
 });
 
-async function dbHarness<S extends SessionStrategy | JwtStrategy>(
-  make: (testDb: TestDb) => S,
-  login: StrategyHarness["login"] extends (...args: infer A) => infer R ? (strategy: S, ...args: A) => R : never,
-  credentialCookie: string,
-): Promise<StrategyHarness> {
+async function dbHarness(make: (testDb: TestDb) => SessionStrategy | JwtStrategy, credentialCookie: string): Promise<StrategyHarness> {
   const testDb = await createTestDb();
   const strategy = make(testDb);
   return {
@@ -58,7 +54,6 @@ async function dbHarness<S extends SessionStrategy | JwtStrategy>(
     disableUser: async (id) => {
       await testDb.db.user.update({ where: { id }, data: { disabled: true } });
     },
-    login: (user, input, ctx) => login(strategy, user, input, ctx),
     credentialCookie,
     reset: () => testDb.reset(),
     close: () => testDb.close(),
@@ -72,9 +67,8 @@ strategyContract({
     dbHarness(
       (testDb) => {
         const store: SessionStore = new PrismaSessionStore(testDb.db);
-        return new SessionStrategy({ stores: singleSessionStore(store), users: new UserRepository(testDb.db), sealPasswords: { "1": SEAL_PASSWORD }, cookieName: SESSION_COOKIE });
+        return new SessionStrategy({ stores: singleSessionStore(store), users: new UserStore(testDb.db), sealPasswords: { "1": SEAL_PASSWORD }, cookieName: SESSION_COOKIE, maxSessionsPerLab: 1_000 });
       },
-      async (strategy, user, input, ctx) => (await strategy.issue(user, input, ctx)).cookies,
       SESSION_COOKIE,
     ),
 });
@@ -88,15 +82,14 @@ strategyContract({
         const keys = hmacKeySet({ k1: JWT_SECRET }, "k1");
         return new JwtStrategy({
           keys: () => keys,
-          refresh: new RefreshTokenService(testDb.db, { "1": SEAL_PASSWORD }),
+          refresh: refreshService(testDb.db),
           denylist: new PrismaDenylistStore(testDb.db),
-          users: new UserRepository(testDb.db),
+          users: new UserStore(testDb.db),
           issuer: "authlab-contract",
           audience: "authlab-contract-api",
           cookieNames: { access: ACCESS_COOKIE, refresh: REFRESH_COOKIE },
         });
       },
-      async (strategy, user, input, ctx) => (await strategy.issue(user, input, ctx)).cookies,
       ACCESS_COOKIE,
     ),
 });

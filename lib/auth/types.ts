@@ -43,17 +43,22 @@ export interface CredentialInfo {
   source: string;
   /** When the credential stops working, as far as the server knows now. */
   expiresAt: Date;
-  /** Session id hash prefix or JWT `jti`: safe to show, useless to replay. */
-  id: string;
+  /**
+   * The credential's handle: the session id (SHA-256 of the token) or the JWT's `jti`. Safe to
+   * show, useless to replay; routes use it whole (e.g. "is this my current session?").
+   */
+  handle: string;
 }
 
 export type AuthResult =
   | { ok: true; user: AuthUser; credential: CredentialInfo; cookies: CookieInstruction[] }
   | { ok: false; code: ErrorCode; cookies: CookieInstruction[] };
 
-/** Context every strategy call gets: the auth clock and the trace to record into. */
+/** Context every strategy call gets: the lab, the auth clock, the settings and the trace to record into. */
 export interface AuthContext {
-  /** Milliseconds since the epoch on the auth clock (the demo clock may have moved it). */
+  /** The lab the request acts in. A credential of any other lab is refused (`CREDENTIAL_OTHER_LAB`). */
+  labId: string;
+  /** Milliseconds since the epoch on the lab's auth clock (its demo clock may have moved it). */
   now: number;
   trace: Trace;
   settings: Settings;
@@ -66,12 +71,22 @@ export interface IssueResult {
   expiresAt: Date;
 }
 
+/** The proxy's optimistic verdict: crypto only (unseal or signature and claims), no store at all. */
+export type OptimisticResult = { ok: true } | { ok: false; code: ErrorCode };
+
 /**
  * One interface, two strategies. Strategies are pure of Next.js: they read a {@link CredentialInput}
- * and return the cookies they want set or cleared; `lib/http/cookies.ts` applies them.
+ * and return the cookies they want set or cleared; `lib/http/respond.ts` applies them.
  */
 export interface AuthStrategy {
   readonly mode: AuthMode;
+  /** Does the request carry a credential of this strategy's kind at all (the proxy's cheapest check)? */
+  hasCredential(input: CredentialInput): boolean;
+  /**
+   * What the proxy may check before a page renders: the credential's crypto (unseal, signature,
+   * claims, lab), never the store — no lookup, no sliding-expiry write. The page authenticates fully.
+   */
+  optimistic(input: CredentialInput, ctx: AuthContext): Promise<OptimisticResult>;
   /** Issues a fresh credential for `user` (login, password change). `input`: what the browser held before (fixation defence). */
   issue(user: AuthUser, input: CredentialInput, ctx: AuthContext): Promise<IssueResult>;
   /** Authenticates one request. Expected failures are values, never exceptions. */
@@ -80,6 +95,8 @@ export interface AuthStrategy {
   revoke(input: CredentialInput, ctx: AuthContext): Promise<{ cookies: CookieInstruction[] }>;
   /** Ends every credential of a user (log out everywhere, admin revoke, password change). */
   revokeAll(userId: string, ctx: AuthContext, reason: RevokeReason): Promise<void>;
+  /** The cookies that forget this strategy's credential in the browser. */
+  clearCookies(): CookieInstruction[];
 }
 
 export type RevokeReason = "LOGOUT" | "LOGOUT_ALL" | "ADMIN_REVOKED" | "PASSWORD_CHANGED" | "USER_DISABLED" | "REUSE_DETECTED" | "DEMO_RESET";

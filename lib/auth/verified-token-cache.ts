@@ -1,4 +1,5 @@
 import type { JWTPayload } from "jose";
+import { LruCache } from "./lru-cache";
 
 /**
  * Remembers access tokens whose signature and static claims (alg, kid, typ, iss, aud, required
@@ -14,7 +15,7 @@ import type { JWTPayload } from "jose";
  * set is trusted. Bounded; the least recently used token goes first.
  */
 export class VerifiedTokenCache<C extends JWTPayload> {
-  private readonly byKeySet = new WeakMap<object, Map<string, C>>();
+  private readonly byKeySet = new WeakMap<object, LruCache<C>>();
 
   constructor(
     private readonly timing: { clockToleranceSeconds: number; maxTokenAgeSeconds: number },
@@ -23,12 +24,8 @@ export class VerifiedTokenCache<C extends JWTPayload> {
 
   /** Claims of `token` if it was verified with `keySet` and is still inside its time window at `nowMs`. */
   get(keySet: object, token: string, nowMs: number): C | undefined {
-    const entries = this.byKeySet.get(keySet);
-    const claims = entries?.get(token);
-    if (!entries || !claims) return undefined;
-    if (!this.inTimeWindow(claims, nowMs)) return undefined;
-    entries.delete(token);
-    entries.set(token, claims);
+    const claims = this.byKeySet.get(keySet)?.get(token);
+    if (!claims || !this.inTimeWindow(claims, nowMs)) return undefined;
     return claims;
   }
 
@@ -36,12 +33,8 @@ export class VerifiedTokenCache<C extends JWTPayload> {
   set(keySet: object, token: string, claims: C): void {
     let entries = this.byKeySet.get(keySet);
     if (!entries) {
-      entries = new Map();
+      entries = new LruCache<C>(this.maxEntries);
       this.byKeySet.set(keySet, entries);
-    }
-    if (entries.size >= this.maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest !== undefined) entries.delete(oldest);
     }
     entries.set(token, claims);
   }

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors";
+import { SETTING_BOUNDS, type DurationSettingKey } from "../settings/bounds";
 import { STORE_KINDS, type StoreKind } from "../stores/types";
 
 /** Reads the process environment once; every other module asks this one. */
@@ -10,6 +11,10 @@ export interface AppEnv {
   defaultMode: "session" | "jwt";
   /** Drop the `__Host-`/`__Secure-` prefixes and `Secure`, for plain-HTTP hosts other than localhost. */
   insecureCookies: boolean;
+  /**
+   * DEMO_CLOCK: whether the *default* lab (clients without a lab cookie) has its demo tools open to
+   * everyone — clock, reset, settings. Every visitor's own lab always has them: they touch only it.
+   */
   demoClockEnabled: boolean;
   seedDemoUsers: boolean;
   jwtAlgorithm: "HS256" | "ES256" | "EdDSA";
@@ -39,6 +44,16 @@ export interface AppEnv {
    */
   storeTimeoutMs: number;
   rateLimit: { ipFailures: number; accountFailures: number; windowSeconds: number };
+  /** Per-visitor labs: how long an untouched lab lives, and the caps that keep one server bounded. */
+  labs: {
+    idleSeconds: number;
+    maxLive: number;
+    createPerAddress: number;
+    createWindowSeconds: number;
+    maxUsers: number;
+    maxSessions: number;
+    maxFamilies: number;
+  };
   defaults: {
     accessTtlSeconds: number;
     refreshTtlSeconds: number;
@@ -93,6 +108,11 @@ function bool(name: string, fallback: boolean): boolean {
   if (/^(1|true|on|yes)$/i.test(raw)) return true;
   if (/^(0|false|off|no)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+/** A default lifetime from the environment, within the bounds the runtime setting has. */
+function seconds(name: string, key: DurationSettingKey, fallback: number): number {
+  return int(name, fallback, SETTING_BOUNDS[key].min, SETTING_BOUNDS[key].max);
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -164,13 +184,22 @@ function readEnv(): AppEnv {
       accountFailures: int("RATE_LIMIT_ACCOUNT_FAILURES", 10, 1, 1_000_000),
       windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", 900, 1, 86_400),
     },
+    labs: {
+      idleSeconds: int("LAB_IDLE_SECONDS", 24 * 3600, 60, 30 * 86_400),
+      maxLive: int("LAB_MAX_LIVE", 2_000, 1, 1_000_000),
+      createPerAddress: int("LAB_CREATE_PER_ADDRESS", 60, 1, 1_000_000),
+      createWindowSeconds: int("LAB_CREATE_WINDOW_SECONDS", 3600, 1, 86_400),
+      maxUsers: int("LAB_MAX_USERS", 50, 2, 100_000),
+      maxSessions: int("LAB_MAX_SESSIONS", 200, 1, 1_000_000),
+      maxFamilies: int("LAB_MAX_FAMILIES", 200, 1, 1_000_000),
+    },
     defaults: {
-      accessTtlSeconds: int("ACCESS_TTL_SECONDS", 900, 5, 86_400),
-      refreshTtlSeconds: int("REFRESH_TTL_SECONDS", 30 * 86_400, 60, 365 * 86_400),
-      refreshIdleSeconds: int("REFRESH_IDLE_SECONDS", 7 * 86_400, 60, 365 * 86_400),
-      refreshGraceSeconds: int("REFRESH_GRACE_SECONDS", 10, 0, 300),
-      sessionIdleSeconds: int("SESSION_IDLE_SECONDS", 1800, 10, 86_400),
-      sessionAbsoluteSeconds: int("SESSION_ABSOLUTE_SECONDS", 8 * 3600, 60, 30 * 86_400),
+      accessTtlSeconds: seconds("ACCESS_TTL_SECONDS", "accessTtlSeconds", 900),
+      refreshTtlSeconds: seconds("REFRESH_TTL_SECONDS", "refreshTtlSeconds", 30 * 86_400),
+      refreshIdleSeconds: seconds("REFRESH_IDLE_SECONDS", "refreshIdleSeconds", 7 * 86_400),
+      refreshGraceSeconds: seconds("REFRESH_GRACE_SECONDS", "refreshGraceSeconds", 10),
+      sessionIdleSeconds: seconds("SESSION_IDLE_SECONDS", "sessionIdleSeconds", 1800),
+      sessionAbsoluteSeconds: seconds("SESSION_ABSOLUTE_SECONDS", "sessionAbsoluteSeconds", 8 * 3600),
       denylistEnabled: bool("JWT_DENYLIST", false),
       sessionStore: stores.session,
     },

@@ -9,6 +9,12 @@ export interface Secrets {
   sessionPasswords: Record<string, string>;
   /** HMAC secrets for HS256 by key id; `current` signs, all verify. */
   jwtSecrets: { current: string; keys: Record<string, string> };
+  /**
+   * The operator's bearer token for server-wide choices (session store, key rotation, lab counts):
+   * OPERATOR_TOKEN, generated into data/secrets.json outside production, null (operator routes
+   * closed) in production without one.
+   */
+  operatorToken: string | null;
 }
 
 const MIN_SECRET_CHARS = 32;
@@ -68,6 +74,7 @@ export function kidFor(secret: string): string {
 interface PersistedSecrets {
   sessionPassword: string;
   jwtSecret: string;
+  operatorToken: string;
 }
 
 /**
@@ -80,32 +87,54 @@ function persistedSecrets(dataDir: string): PersistedSecrets {
   if (existsSync(file)) {
     const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<PersistedSecrets>;
     if (typeof parsed.sessionPassword === "string" && typeof parsed.jwtSecret === "string") {
-      return { sessionPassword: parsed.sessionPassword, jwtSecret: parsed.jwtSecret };
+      if (typeof parsed.operatorToken === "string") return { sessionPassword: parsed.sessionPassword, jwtSecret: parsed.jwtSecret, operatorToken: parsed.operatorToken };
+      // Written by an earlier version: add the operator token, keep the rest (credentials stay valid).
+      const upgraded = { sessionPassword: parsed.sessionPassword, jwtSecret: parsed.jwtSecret, operatorToken: randomToken(32) };
+      writeSecretsFile(file, upgraded);
+      return upgraded;
     }
     throw new ConfigError(`${file} is incomplete; delete it to generate new secrets`);
   }
-  const fresh: PersistedSecrets = { sessionPassword: randomToken(32), jwtSecret: randomToken(32) };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  console.info(`authlab: generated SESSION_PASSWORD and JWT_SECRET into ${file} (kept outside git; set them in the environment for production)`);
+  const fresh: PersistedSecrets = { sessionPassword: randomToken(32), jwtSecret: randomToken(32), operatorToken: randomToken(32) };
+  writeSecretsFile(file, fresh);
+  console.info(`authlab: generated SESSION_PASSWORD, JWT_SECRET and OPERATOR_TOKEN into ${file} (kept outside git; set them in the environment for production)`);
   return fresh;
+}
+
+function writeSecretsFile(file: string, secrets: PersistedSecrets): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+/** OPERATOR_TOKEN when set (≥ 32 characters); undefined when absent. */
+function operatorTokenFromEnv(): string | undefined {
+  const token = process.env.OPERATOR_TOKEN;
+  return token ? requireStrong("OPERATOR_TOKEN", token) : undefined;
 }
 
 function loadSecrets(): Secrets {
   const env = appEnv();
   let sessionPasswords = sessionPasswordsFromEnv();
   let jwtSecrets = jwtSecretsFromEnv();
+  let operatorToken = operatorTokenFromEnv() ?? null;
   if (!sessionPasswords || !jwtSecrets) {
     if (env.isProduction) {
       const missing = !sessionPasswords ? "SESSION_PASSWORD" : "JWT_SECRET";
       throw new ConfigError(`${missing} is required when NODE_ENV=production; ${GENERATE_HINT}`);
     }
+  }
+  // The generated file stands in for secrets the environment does not give, outside production only;
+  // a run that sets its own secrets (tests, a deployment) gets no file and, without OPERATOR_TOKEN,
+  // no operator routes.
+  if (!env.isProduction && (!sessionPasswords || !jwtSecrets)) {
     const persisted = persistedSecrets(env.dataDir);
     sessionPasswords ??= { "1": persisted.sessionPassword };
     jwtSecrets ??= { current: kidFor(persisted.jwtSecret), keys: { [kidFor(persisted.jwtSecret)]: persisted.jwtSecret } };
+    operatorToken ??= persisted.operatorToken;
   }
-  return { sessionPasswords, jwtSecrets };
+  if (!sessionPasswords || !jwtSecrets) throw new ConfigError(`SESSION_PASSWORD and JWT_SECRET are required; ${GENERATE_HINT}`);
+  return { sessionPasswords, jwtSecrets, operatorToken };
 }
 
 let cached: Secrets | undefined;

@@ -11,10 +11,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 
 import { appEnv } from "../config/env";
+import { databaseKind, databaseUrl, SQLITE_BUSY_TIMEOUT_MS, sqliteFilePath } from "./database-url";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
 import { PrismaClient as SqlitePrismaClient } from "../generated/prisma-sqlite/client";
-
-export const DEFAULT_DATABASE_URL = "file:./data/authlab.db";
 
 /**
  * The client type callers program against. prisma/schema.prisma and prisma/postgres/schema.prisma
@@ -22,27 +21,6 @@ export const DEFAULT_DATABASE_URL = "file:./data/authlab.db";
  * describes both; it is also the narrower API (no Postgres-only filters such as `mode`).
  */
 export type Db = SqlitePrismaClient;
-export type DatabaseKind = "sqlite" | "postgres";
-
-/**
- * How long a SQLite write waits for another connection's lock before failing with SQLITE_BUSY.
- * `next start`, `db:migrate` and the test runner may share one file; 5 s rides out a migration or
- * a burst of writes without hanging a request forever.
- */
-export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
-
-export function databaseUrl(): string {
-  return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
-}
-
-export function databaseKind(url: string = databaseUrl()): DatabaseKind {
-  return /^postgres(ql)?:\/\//i.test(url) ? "postgres" : "sqlite";
-}
-
-/** `file:./data/authlab.db` → absolute path; a relative path is relative to the working directory. */
-export function sqliteFilePath(url: string): string {
-  return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
-}
 
 export interface PrismaClientOptions {
   /**

@@ -1,26 +1,33 @@
 import "server-only";
-import type { NextRequest } from "next/server";
-import { getPrisma } from "../db/client";
-import { parseCookieHeader } from "./request";
+import { readLabCookie, labCookieName } from "../labs/lab-cookie";
+import { DEFAULT_LAB_ID, isLabId } from "../labs/lab-id";
+import { stores } from "../stores/registry";
+import { parseCookieHeader, queryParam } from "./request";
 
 /**
  * Records a refused cross-origin request as a security event, so the lab can show the CSRF attempt
  * that never reached a handler. Which cookie names arrived is recorded (SameSite decides that), never
- * their values. Recording is best effort: a failure here must not turn a 403 into a 500.
+ * their values. The lab: the one the lab cookie proves, if the browser sent it; else the one the
+ * attacker's page names in `?lab=` (the lab's own CSRF demo does, since a SameSite=Lax lab cookie
+ * does not travel cross-site) — only a lab's event list can be written that way, and it is marked
+ * as named by the request. Best effort: a failure here must not turn a 403 into a 500.
  */
-export async function recordCrossOriginRefusal(request: NextRequest): Promise<void> {
+export async function recordCrossOriginRefusal(request: Request): Promise<void> {
+  const cookies = parseCookieHeader(request.headers.get("cookie"));
+  const reading = readLabCookie(cookies[labCookieName()]);
+  const hint = queryParam(request.url, "lab");
+  const labId = reading.kind === "lab" ? reading.labId : isLabId(hint) ? hint : DEFAULT_LAB_ID;
   try {
-    await getPrisma().authEvent.create({
-      data: {
-        at: new Date(),
-        kind: "CROSS_ORIGIN_REFUSED",
-        detail: JSON.stringify({
-          method: request.method,
-          path: request.nextUrl.pathname,
-          origin: request.headers.get("origin"),
-          secFetchSite: request.headers.get("sec-fetch-site"),
-          cookiesSent: Object.keys(parseCookieHeader(request.headers.get("cookie"))),
-        }),
+    await stores().events.record(labId, {
+      at: new Date(),
+      kind: "CROSS_ORIGIN_REFUSED",
+      detail: {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        origin: request.headers.get("origin"),
+        secFetchSite: request.headers.get("sec-fetch-site"),
+        cookiesSent: Object.keys(cookies),
+        labFrom: reading.kind === "lab" ? "lab cookie" : isLabId(hint) ? "the request's ?lab=" : "none (default lab)",
       },
     });
   } catch (error) {

@@ -35,3 +35,14 @@ export function clientAddress(request: Request | { headers: Headers }): string {
   if (!(globalThis as Record<symbol, unknown>)[SERVER_ENTRY_MARK]) return "unknown";
   return request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
 }
+
+/**
+ * One query parameter of a request URL, without building a URL object (a route handler's hot path
+ * needs `?mode=` and nothing else from the query string).
+ */
+export function queryParam(url: string, name: string): string | null {
+  const start = url.indexOf("?");
+  if (start === -1) return null;
+  const end = url.indexOf("#", start);
+  return new URLSearchParams(url.slice(start + 1, end === -1 ? undefined : end)).get(name);
+}

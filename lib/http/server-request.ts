@@ -1,16 +1,6 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
-import type { CookieInstruction, CredentialInput } from "../auth/types";
-import { clientAddress, credentialInput } from "./request";
-
-/**
- * The request a server component or server action is running for, as the rest of the app reads
- * a route handler's: the credential input (cookies parsed once) and the client address.
- */
-export async function serverRequest(): Promise<{ input: CredentialInput; clientAddress: string }> {
-  const h = await headers();
-  return { input: credentialInput({ headers: h }), clientAddress: clientAddress({ headers: h }) };
-}
+import { cookies } from "next/headers";
+import type { CookieInstruction } from "../auth/types";
 
 /** Applies a strategy's cookie instructions from a server action (route handlers use lib/http/respond.ts). */
 export async function setCookies(instructions: readonly CookieInstruction[]): Promise<void> {

@@ -2,10 +2,11 @@ import "server-only";
 import { cookieNames } from "../auth/cookies";
 import { services } from "../auth/services";
 import { appEnv } from "../config/env";
-import { databaseKind } from "../db/client";
+import { databaseKind } from "../db/database-url";
 import { ApiError } from "../errors";
 import type { StoreKind } from "../stores/types";
-import { getSettings } from "../settings/settings";
+import { labCookiePair } from "../labs/lab-cookie";
+import type { Settings } from "../settings/schema";
 import { DEMO_USERS } from "../users/demo-users";
 import { percentile, round, StepTimings } from "./measure-stats";
 import { selfOrigin } from "./self-origin";
@@ -96,12 +97,12 @@ async function runCase(origin: string, plan: Plan, budgetMs: number): Promise<Om
   };
 }
 
-async function login(origin: string, kind: "session" | "jwt"): Promise<Response> {
+async function login(origin: string, kind: "session" | "jwt", labCookie: string | null): Promise<Response> {
   const demo = DEMO_USERS[0];
   const path = kind === "session" ? "/api/auth/session/login" : "/api/auth/jwt/login?cookies=none";
   const response = await fetch(new URL(path, origin), {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...(labCookie ? { cookie: labCookie } : {}) },
     body: JSON.stringify({ email: demo.email, password: demo.password }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
@@ -113,38 +114,42 @@ async function login(origin: string, kind: "session" | "jwt"): Promise<Response>
 const shared = globalThis as typeof globalThis & { __authlabMeasuring?: boolean };
 
 /**
- * Logs in as the demo user (a session and a cookie-less access token), measures the
+ * Logs in as the lab's demo user (a session and a cookie-less access token), measures the
  * unauthenticated route and `/api/me` with each credential, then logs the session out again.
- * One measurement at a time per instance.
+ * Every request carries the lab's cookie, so it is measured in the caller's own lab, with its
+ * settings. One measurement at a time per instance.
  */
-export async function measureStrategies(): Promise<Measurement> {
+export async function measureStrategies(lab: { labId: string; settings: Settings }): Promise<Measurement> {
   if (shared.__authlabMeasuring) throw new ApiError("MEASUREMENT_IN_PROGRESS", { headers: { "Retry-After": "5" } });
   shared.__authlabMeasuring = true;
   const started = performance.now();
   const origin = selfOrigin();
   const names = cookieNames();
+  const labCookie = labCookiePair(lab.labId);
+  const withLab = (cookie?: string) => [cookie, labCookie].filter(Boolean).join("; ");
   let sessionCookie: string | undefined;
   try {
-    const sessionLogin = await login(origin, "session");
+    const sessionLogin = await login(origin, "session", labCookie);
     sessionCookie = sessionLogin.headers.getSetCookie().find((c) => c.startsWith(`${names.session}=`))?.split(";")[0];
     if (!sessionCookie) throw new Error("measure: the session login set no session cookie");
-    const { accessToken } = (await (await login(origin, "jwt")).json()) as { accessToken: string };
+    const { accessToken } = (await (await login(origin, "jwt", labCookie)).json()) as { accessToken: string };
 
-    const settings = await getSettings();
+    const { settings } = lab;
     const sessionStore = services().sessionStores.active(settings);
     const { denylist } = services();
     const alg = appEnv().jwtAlgorithm.toLowerCase();
     const notes: string[] = [];
     const plans: Plan[] = [
       { name: "unauthenticated", route: "/api/ping", headers: {} },
-      { name: `session-${storeLabel(sessionStore.kind)}`, route: "/api/me?mode=session", headers: { cookie: sessionCookie } },
+      { name: `session-${storeLabel(sessionStore.kind)}`, route: "/api/me?mode=session", headers: { cookie: withLab(sessionCookie) } },
     ];
-    // The denylist is one setting for the whole server, so a run measures JWT with it or without it.
+    const bearer = { authorization: `Bearer ${accessToken}`, ...(labCookie ? { cookie: labCookie } : {}) };
+    // The denylist is one setting of the lab, so a run measures JWT with it or without it.
     if (settings.denylistEnabled) {
-      plans.push({ name: `jwt-denylist-${storeLabel(denylist.kind)}`, route: "/api/me?mode=jwt", headers: { authorization: `Bearer ${accessToken}` } });
+      plans.push({ name: `jwt-denylist-${storeLabel(denylist.kind)}`, route: "/api/me?mode=jwt", headers: bearer });
       notes.push("The denylist is on, so every JWT request also looks its jti up; turn it off in the settings to measure plain verification.");
     } else {
-      plans.push({ name: `jwt-${alg}`, route: "/api/me?mode=jwt", headers: { authorization: `Bearer ${accessToken}` } });
+      plans.push({ name: `jwt-${alg}`, route: "/api/me?mode=jwt", headers: bearer });
       notes.push("The denylist is off; turn it on in the settings to measure a JWT with a store lookup added.");
     }
 
@@ -171,7 +176,7 @@ export async function measureStrategies(): Promise<Measurement> {
     shared.__authlabMeasuring = false;
     if (sessionCookie) {
       // The demo user's measuring session is not left behind.
-      await fetch(new URL("/api/auth/session/logout", origin), { method: "POST", headers: { cookie: sessionCookie }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch(() => undefined);
+      await fetch(new URL("/api/auth/session/logout", origin), { method: "POST", headers: { cookie: withLab(sessionCookie) }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch(() => undefined);
     }
   }
 }

@@ -72,7 +72,7 @@ describe("configuredPeer (no SSRF: only what the operator listed)", () => {
 describe("relayToPeer", () => {
   it("sends only the chosen credential, as the same header, to the peer's /api/me, and reports its answer and trace", async () => {
     withPeers(peerUrl);
-    const result = await relayToPeer(peerUrl, "session", { cookies: { "__Host-session": "seal-value", "__Host-access": "jwt-value", mode: "jwt" }, authorization: null });
+    const result = await relayToPeer(peerUrl, "session", { cookies: { "__Host-session": "seal-value", "__Host-access": "jwt-value", mode: "jwt" }, authorization: null }, "default");
     expect(receivedPaths).toEqual(["/api/me?mode=session"]);
     expect(received[0]?.cookie).toBe("__Host-session=seal-value");
     expect(received[0]?.authorization).toBeUndefined();
@@ -83,8 +83,8 @@ describe("relayToPeer", () => {
 
   it("sends the access token as a Bearer header, taken from Authorization before the cookie", async () => {
     withPeers(peerUrl);
-    await relayToPeer(peerUrl, "access", { cookies: { "__Host-access": "cookie-token", "__Host-session": "seal" }, authorization: "Bearer header-token" });
-    await relayToPeer(peerUrl, "access", { cookies: { "__Host-access": "cookie-token" }, authorization: null });
+    await relayToPeer(peerUrl, "access", { cookies: { "__Host-access": "cookie-token", "__Host-session": "seal" }, authorization: "Bearer header-token" }, "default");
+    await relayToPeer(peerUrl, "access", { cookies: { "__Host-access": "cookie-token" }, authorization: null }, "default");
     expect(receivedPaths).toEqual(["/api/me?mode=jwt", "/api/me?mode=jwt"]);
     expect(received.map((h) => [h.authorization, h.cookie])).toEqual([
       ["Bearer header-token", undefined],
@@ -94,13 +94,13 @@ describe("relayToPeer", () => {
 
   it("refuses an unconfigured target before sending anything", async () => {
     withPeers(peerUrl);
-    await expect(relayToPeer("http://127.0.0.1:1", "session", { cookies: { "__Host-session": "s" } })).rejects.toMatchObject({ code: "PEER_UNKNOWN", status: 400 });
+    await expect(relayToPeer("http://127.0.0.1:1", "session", { cookies: { "__Host-session": "s" } }, "default")).rejects.toMatchObject({ code: "PEER_UNKNOWN", status: 400 });
     expect(received).toEqual([]);
   });
 
   it("says so when the caller holds no such credential (400, nothing sent)", async () => {
     withPeers(peerUrl);
-    await expect(relayToPeer(peerUrl, "access", { cookies: {} })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(relayToPeer(peerUrl, "access", { cookies: {} }, "default")).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     expect(received).toEqual([]);
   });
 
@@ -110,7 +110,7 @@ describe("relayToPeer", () => {
     const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise((resolve) => closed.close(resolve));
     withPeers(deadUrl);
-    const error = await relayToPeer(deadUrl, "session", { cookies: { "__Host-session": "s" } }).catch((e: unknown) => e);
+    const error = await relayToPeer(deadUrl, "session", { cookies: { "__Host-session": "s" } }, "default").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: "PEER_UNAVAILABLE", status: 503, headers: { "Retry-After": "5" } });
   });

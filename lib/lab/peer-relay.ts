@@ -4,6 +4,7 @@ import { cookieNames } from "../auth/cookies";
 import type { CredentialInput } from "../auth/types";
 import { appEnv } from "../config/env";
 import { ApiError } from "../errors";
+import { labCookiePair } from "../labs/lab-cookie";
 import type { TraceJSON } from "../trace/trace";
 
 export type RelayedCredential = "session" | "access";
@@ -38,7 +39,7 @@ export function configuredPeer(target: string): string | null {
 }
 
 /** The credential of `kind` the caller sent us, ready to send on as the same header. */
-function outgoingCredential(kind: RelayedCredential, input: CredentialInput): { headers: Record<string, string>; sends: string } | null {
+function outgoingCredential(kind: RelayedCredential, input: CredentialInput): { headers: Record<string, string> & { cookie?: string }; sends: string } | null {
   const names = cookieNames();
   if (kind === "session") {
     const seal = input.cookies[names.session];
@@ -53,7 +54,7 @@ function outgoingCredential(kind: RelayedCredential, input: CredentialInput): { 
  * reports what that instance answered. The peer's Set-Cookie headers are dropped: a 401 there must
  * not clear anything in the caller's browser.
  */
-export async function relayToPeer(target: string, kind: RelayedCredential, input: CredentialInput): Promise<PeerRelayResult> {
+export async function relayToPeer(target: string, kind: RelayedCredential, input: CredentialInput, labId: string): Promise<PeerRelayResult> {
   const peer = configuredPeer(target);
   if (!peer) {
     throw new ApiError("PEER_UNKNOWN", { details: { target, peers: appEnv().peerUrls } });
@@ -63,10 +64,13 @@ export async function relayToPeer(target: string, kind: RelayedCredential, input
     throw new ApiError("VALIDATION_FAILED", { message: `This browser holds no ${kind === "session" ? "session cookie" : "access token"} to send; log in first.` });
   }
   const path = `/api/me?mode=${kind === "session" ? "session" : "jwt"}`;
+  // The peer must answer in the same lab: the lab cookie travels with the credential.
+  const lab = labCookiePair(labId);
+  const headers = lab ? { ...credential.headers, cookie: [credential.headers.cookie, lab].filter(Boolean).join("; ") } : credential.headers;
   const started = performance.now();
   let response: Response;
   try {
-    response = await fetch(new URL(path, peer), { headers: credential.headers, redirect: "manual", signal: AbortSignal.timeout(PEER_TIMEOUT_MS) });
+    response = await fetch(new URL(path, peer), { headers, redirect: "manual", signal: AbortSignal.timeout(PEER_TIMEOUT_MS) });
   } catch {
     throw new ApiError("PEER_UNAVAILABLE", { message: `The instance at ${peer} did not answer within ${PEER_TIMEOUT_MS} ms.`, headers: { "Retry-After": "5" } });
   }

@@ -1,10 +1,9 @@
 import "server-only";
-import { getPrisma } from "../db/client";
 import { instanceIdentity } from "../config/instance";
 import { sessionView } from "../auth/session-view";
 import { services } from "../auth/services";
-import type { Settings } from "../settings/schema";
 import type { AuthUser } from "../auth/types";
+import type { Settings } from "../settings/schema";
 
 const LIMIT = 50;
 
@@ -18,33 +17,22 @@ function tokenStatus(t: { usedAt: Date | null; revokedAt: Date | null; expiresAt
 }
 
 /**
- * What the server holds, for the lab's server-state panel: sessions, refresh families as trees,
- * the denylist and security events. An admin sees everything; anyone else only what belongs to
- * the users their own credentials prove.
+ * What the server holds in one lab, for the lab's server-state panel: sessions, refresh families as
+ * trees, the denylist and security events. An admin of the lab sees all of the lab; anyone else
+ * only what belongs to the users their own credentials prove. Nothing of any other lab, ever.
  */
-export async function serverState(viewers: AuthUser[], now: number, settings: Settings) {
-  const db = getPrisma();
-  const { sessionStores, denylist } = services();
+export async function serverState(labId: string, viewers: AuthUser[], now: number, settings: Settings) {
+  const { sessionStores, denylist, users, refresh, events } = services();
   const sessionStore = sessionStores.active(settings);
   const isAdmin = viewers.some((v) => v.role === "admin");
   const ids = [...new Set(viewers.map((v) => v.id))];
-  const users = await db.user.findMany({ select: { id: true, email: true } });
-  const emailOf = new Map(users.map((u) => [u.id, u.email]));
+  const emailOf = await users.emails(labId);
 
-  const sessions = isAdmin ? await sessionStore.listAll(LIMIT) : (await Promise.all(ids.map((id) => sessionStore.listByUser(id)))).flat();
-  const families = await db.refreshFamily.findMany({
-    where: isAdmin ? {} : { userId: { in: ids } },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-    include: { tokens: { orderBy: { createdAt: "asc" } } },
-  });
-  const events = await db.authEvent.findMany({
-    // Anonymous events (a refused cross-site request carries no identity) are everyone's lesson.
-    where: isAdmin ? {} : { OR: [{ userId: { in: ids } }, { userId: null }] },
-    orderBy: { at: "desc" },
-    take: 30,
-  });
-  const denied = await denylist.list(now);
+  const sessions = isAdmin ? await sessionStore.listAll(labId, LIMIT) : (await Promise.all(ids.map((id) => sessionStore.listByUser(labId, id)))).flat();
+  const families = await refresh.listFamilies(labId, isAdmin ? null : ids, 20);
+  // Anonymous events (a refused cross-site request carries no identity) are everyone's lesson.
+  const recent = await events.list(labId, isAdmin ? null : ids, 30);
+  const denied = await denylist.list(labId, now);
 
   return {
     scope: isAdmin ? "all" : "mine",
@@ -78,14 +66,6 @@ export async function serverState(viewers: AuthUser[], now: number, settings: Se
         expiresAt: d.expiresAt.toISOString(),
         notBefore: d.notBefore?.toISOString() ?? null,
       })),
-    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, userEmail: e.userId ? (emailOf.get(e.userId) ?? "(deleted)") : null, familyId: e.familyId, detail: safeJson(e.detail) })),
+    events: recent.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, userEmail: e.userId ? (emailOf.get(e.userId) ?? "(deleted)") : null, familyId: e.familyId, detail: e.detail })),
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return {};
-  }
 }

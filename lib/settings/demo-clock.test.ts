@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { appEnv, resetAppEnvForTests } from "../config/env";
-import { authNow, defaultSettings } from "./settings";
+import { labNow } from "../labs/request-lab";
+import type { LabState } from "../labs/lab-state";
+import { defaultLabSettings } from "./settings";
+
+function lab(id: string, demoClockOffsetMs: number): LabState {
+  const now = new Date();
+  return { id, isDefault: id === "default", createdAt: now, lastSeenAt: now, expiresAt: now, settings: { ...defaultLabSettings(), demoClockOffsetMs }, loadedAt: now.getTime() };
+}
 
 /** process.env without Next's read-only NODE_ENV typing. */
 const env = process.env as Record<string, string | undefined>;
@@ -13,7 +20,7 @@ function withEnv(values: Partial<Record<(typeof VARS)[number], string>>) {
   resetAppEnvForTests();
 }
 
-describe("the demo clock (on for local demo runs, off by default in production)", () => {
+describe("the demo clock: every visitor's lab has its own; the shared default lab's only where DEMO_CLOCK is on (local runs)", () => {
   beforeEach(() => {
     saved = Object.fromEntries(VARS.map((name) => [name, env[name]]));
     vi.useFakeTimers();
@@ -44,15 +51,18 @@ describe("the demo clock (on for local demo runs, off by default in production)"
     expect(appEnv().demoClockEnabled).toBe(true);
   });
 
-  it("moves the auth clock by the stored offset when on", () => {
-    withEnv({ NODE_ENV: "development" });
-    const settings = { ...defaultSettings(), demoClockOffsetMs: 3_600_000 };
-    expect(authNow(settings)).toBe(Date.parse("2026-11-23T11:00:00Z"));
+  it("moves a visitor's lab's auth clock by its offset, in production too (it touches only that lab)", () => {
+    withEnv({ NODE_ENV: "production" });
+    expect(labNow(lab("k3m4n5p6q7", 3_600_000))).toBe(Date.parse("2026-11-23T11:00:00Z"));
   });
 
-  it("ignores a stored offset when off, so a leftover setting cannot move a production server's clock", () => {
+  it("moves the default lab's clock when DEMO_CLOCK is on", () => {
+    withEnv({ NODE_ENV: "development" });
+    expect(labNow(lab("default", 3_600_000))).toBe(Date.parse("2026-11-23T11:00:00Z"));
+  });
+
+  it("ignores the default lab's stored offset when DEMO_CLOCK is off, so a leftover setting cannot move a shared production clock", () => {
     withEnv({ NODE_ENV: "production" });
-    const settings = { ...defaultSettings(), demoClockOffsetMs: 3_600_000 };
-    expect(authNow(settings)).toBe(Date.parse("2026-11-23T10:00:00Z"));
+    expect(labNow(lab("default", 3_600_000))).toBe(Date.parse("2026-11-23T10:00:00Z"));
   });
 });

@@ -7,16 +7,23 @@ function seconds(key: keyof typeof SETTING_BOUNDS) {
 }
 
 export const JWT_STORAGES = ["cookie", "memory", "localStorage"] as const;
+export type JwtStorage = (typeof JWT_STORAGES)[number];
 
-/** Every runtime setting, its bounds and its meaning. Defaults come from the environment (lib/config/env.ts). */
-export const settingsSchema = z.strictObject({
+/** The longest the demo clock may run ahead of real time. */
+export const MAX_DEMO_CLOCK_OFFSET_MS = 365 * 86_400_000;
+
+/**
+ * A lab's runtime settings: what its own admin may change, seen by nobody outside the lab.
+ * Defaults come from the environment (lib/config/env.ts). Stored as JSON in Lab.settings.
+ */
+export const labSettingsSchema = z.strictObject({
   /** Access token lifetime. */
   accessTtlSeconds: seconds("accessTtlSeconds"),
   /** Refresh family absolute lifetime: no refresh after this, however active. */
   refreshTtlSeconds: seconds("refreshTtlSeconds"),
   /** Refresh family idle lifetime: a refresh token unused this long has expired. */
   refreshIdleSeconds: seconds("refreshIdleSeconds"),
-  /** A spent refresh token presented again within this window is a concurrent retry (409), not theft. */
+  /** A spent refresh token presented again within this window is a retry (the same successor), not theft. */
   refreshGraceSeconds: seconds("refreshGraceSeconds"),
   sessionIdleSeconds: seconds("sessionIdleSeconds"),
   sessionAbsoluteSeconds: seconds("sessionAbsoluteSeconds"),
@@ -24,15 +31,28 @@ export const settingsSchema = z.strictObject({
   denylistEnabled: z.boolean(),
   /** Where the lab's JWT pane keeps its access token. */
   jwtStorage: z.enum(JWT_STORAGES),
+  /** How far this lab's demo clock is ahead of real time (the auth clock of every request in the lab). */
+  demoClockOffsetMs: z.number().int().min(0).max(MAX_DEMO_CLOCK_OFFSET_MS),
+});
+
+/** Server-wide settings: an operator's choices (OPERATOR_TOKEN), never a lab's. */
+export const serverSettingsSchema = z.strictObject({
   /**
    * Where new sessions are stored and looked up (SESSION_STORE by default). Switching moves
    * nothing: sessions stay in the store that issued them and get 401 elsewhere until switched back.
    */
   sessionStore: z.enum(STORE_KINDS),
-  /** How far the demo clock is ahead of real time. Only honoured when DEMO_CLOCK is on. */
-  demoClockOffsetMs: z.number().int().min(0).max(365 * 86_400_000),
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+export type LabSettings = z.infer<typeof labSettingsSchema>;
+export type ServerSettings = z.infer<typeof serverSettingsSchema>;
+/** What is in force for one request: its lab's settings and the server's. */
+export type Settings = LabSettings & ServerSettings;
+
+export const labSettingsPatchSchema = labSettingsSchema.partial();
+export type LabSettingsPatch = z.infer<typeof labSettingsPatchSchema>;
+export const serverSettingsPatchSchema = serverSettingsSchema.partial();
+export type ServerSettingsPatch = z.infer<typeof serverSettingsPatchSchema>;
+
+/** The full schema, for tests and fixtures that build one request's settings. */
+export const settingsSchema = labSettingsSchema.extend(serverSettingsSchema.shape);

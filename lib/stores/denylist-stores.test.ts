@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createPgTestDb } from "@/test/pg-db";
 import { createTestRedis } from "@/test/redis";
 import { postgresGate, redisGate } from "@/test/services";
-import { createTestDb, type TestDb } from "@/test/sqlite-db";
+import { createTestDb, insertLab, type TestDb } from "@/test/sqlite-db";
+import { newLabId } from "../labs/lab-id";
 import { verdictFor } from "./denylist-verdict";
 import { MemoryDenylistStore } from "./memory-denylist-store";
 import { PrismaDenylistStore } from "./prisma-denylist-store";
@@ -45,6 +46,8 @@ denylistContract("MemoryDenylistStore", async () => {
     get store() {
       return store;
     },
+    lab: "default",
+    otherLab: async () => newLabId(),
     reset: async () => {
       store = new MemoryDenylistStore();
     },
@@ -56,6 +59,8 @@ denylistContract("PrismaDenylistStore (SQLite)", async () => {
   const testDb: TestDb = await createTestDb();
   return {
     store: new PrismaDenylistStore(testDb.db),
+    lab: "default",
+    otherLab: () => insertLab(testDb.db),
     reset: () => testDb.reset(),
     close: () => testDb.close(),
   };
@@ -66,7 +71,7 @@ describe.skipIf(postgres.skip)("with PostgreSQL", () => {
   denylistContract("PrismaDenylistStore (PostgreSQL)", async () => {
     postgres.require();
     const testDb = await createPgTestDb();
-    return { store: new PrismaDenylistStore(testDb.db), reset: () => testDb.reset(), close: () => testDb.close() };
+    return { store: new PrismaDenylistStore(testDb.db), lab: "default", otherLab: () => insertLab(testDb.db), reset: () => testDb.reset(), close: () => testDb.close() };
   });
 });
 
@@ -75,6 +80,6 @@ describe.skipIf(redis.skip)("with Redis", () => {
   denylistContract("RedisDenylistStore", async () => {
     redis.require();
     const testRedis = createTestRedis();
-    return { store: new RedisDenylistStore(testRedis.backend), reset: () => testRedis.reset(), close: () => testRedis.close() };
+    return { store: new RedisDenylistStore(testRedis.backend), lab: "default", otherLab: async () => newLabId(), reset: () => testRedis.reset(), close: () => testRedis.close() };
   });
 });

@@ -5,26 +5,26 @@ import { RedisScript } from "./redis-script";
 import type { DenylistEntryRecord, DenylistStore } from "./types";
 
 /**
- * The JWT denylist in Redis. `deny:<key>` (`deny:jti:…`, `deny:sub:…`) holds
+ * The JWT denylist in Redis, keyed by lab. `deny:<labId>:<key>` (`…:jti:…`, `…:sub:…`) holds
  * `<expiresAtMs>:<notBeforeMs or empty>` and expires with the entry (an entry is useless once the
- * token it names would be expired anyway); `denylist` indexes the keys by expiry for the lab's list.
- * `check` is one MGET of the two keys a token can be revoked by: one round trip per request.
+ * token it names would be expired anyway); `denylist:<labId>` indexes the lab's keys by expiry for
+ * its list. `check` is one MGET of the two keys a token can be revoked by: one round trip per request.
  */
 export class RedisDenylistStore implements DenylistStore {
   readonly kind = "redis" as const;
   constructor(private readonly redis: RedisBackend) {}
 
-  add(entry: DenylistEntryRecord): Promise<void> {
+  add(labId: string, entry: DenylistEntryRecord): Promise<void> {
     const value = `${entry.expiresAt.getTime()}:${entry.notBefore?.getTime() ?? ""}`;
     return this.redis.run(async (client) => {
-      await ADD.run(client, [this.entryKey(entry.key), this.indexKey()], [entry.key, value, entry.expiresAt.getTime(), Date.now()]);
+      await ADD.run(client, [this.entryKey(labId, entry.key), this.indexKey(labId)], [entry.key, value, entry.expiresAt.getTime(), Date.now()]);
     });
   }
 
-  check(jti: string, sub: string, issuedAtMs: number, nowMs: number): Promise<"jti" | "sub" | null> {
+  check(labId: string, jti: string, sub: string, issuedAtMs: number, nowMs: number): Promise<"jti" | "sub" | null> {
     const keys = [`jti:${jti}`, `sub:${sub}`];
     return this.redis.run(async (client) => {
-      const values = await client.mget(keys.map((k) => this.entryKey(k)));
+      const values = await client.mget(keys.map((k) => this.entryKey(labId, k)));
       const rows = keys.flatMap((key, i) => {
         const entry = parseEntry(key, values[i] ?? null);
         return entry && entry.expiresAt.getTime() > nowMs ? [entry] : [];
@@ -33,9 +33,9 @@ export class RedisDenylistStore implements DenylistStore {
     });
   }
 
-  list(nowMs: number): Promise<DenylistEntryRecord[]> {
+  list(labId: string, nowMs: number): Promise<DenylistEntryRecord[]> {
     return this.redis.run(async (client) => {
-      const reply = await LIST.run(client, [this.indexKey()], [this.entryKey(""), nowMs]);
+      const reply = await LIST.run(client, [this.indexKey(labId)], [this.entryKey(labId, ""), nowMs]);
       if (!Array.isArray(reply)) return [];
       const entries: DenylistEntryRecord[] = [];
       for (let i = 0; i + 1 < reply.length; i += 2) {
@@ -46,18 +46,18 @@ export class RedisDenylistStore implements DenylistStore {
     });
   }
 
-  clear(): Promise<void> {
+  clear(labId: string): Promise<void> {
     return this.redis.run(async (client) => {
-      await CLEAR.run(client, [this.indexKey()], [this.entryKey("")]);
+      await CLEAR.run(client, [this.indexKey(labId)], [this.entryKey(labId, "")]);
     });
   }
 
-  private entryKey(key: string): string {
-    return this.redis.key(`deny:${key}`);
+  private entryKey(labId: string, key: string): string {
+    return this.redis.key(`deny:${labId}:${key}`);
   }
 
-  private indexKey(): string {
-    return this.redis.key("denylist");
+  private indexKey(labId: string): string {
+    return this.redis.key(`denylist:${labId}`);
   }
 }
 

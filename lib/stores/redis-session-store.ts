@@ -4,12 +4,12 @@ import { RedisScript } from "./redis-script";
 import type { SessionRecord, SessionStore } from "./types";
 
 /**
- * Sessions in Redis. Layout (every key under the backend's prefix, `authlab:` by default):
- * - `session:<id>`: a hash holding the record, expiring (PEXPIREAT) when the session does, so Redis
- *   forgets dead sessions by itself; `touch` moves the expiry with the idle timeout;
- * - `user-sessions:<userId>`: a sorted set of that user's session ids by creation time
+ * Sessions in Redis, keyed by lab. Layout (every key under the backend's prefix, `authlab:` by default):
+ * - `session:<labId>:<id>`: a hash holding the record, expiring (PEXPIREAT) when the session does,
+ *   so Redis forgets dead sessions by itself; `touch` moves the expiry with the idle timeout;
+ * - `user-sessions:<labId>:<userId>`: a sorted set of that user's session ids by creation time
  *   (`listByUser`, `deleteByUser`), expiring with the user's last absolute deadline;
- * - `sessions`: a sorted set of every session id by creation time (`listAll`).
+ * - `lab-sessions:<labId>`: a sorted set of the lab's session ids by creation time (`listAll`, `trimLab`).
  * Ids of expired sessions are dropped from the sets when a listing meets them.
  *
  * Every operation is one round trip (a single command or one Lua script, atomic). The scripts
@@ -21,7 +21,7 @@ export class RedisSessionStore implements SessionStore {
   constructor(private readonly redis: RedisBackend) {}
 
   create(record: SessionRecord): Promise<void> {
-    const k = this.keys();
+    const k = this.keys(record.labId);
     return this.redis.run(async (client) => {
       await CREATE.run(
         client,
@@ -42,40 +42,45 @@ export class RedisSessionStore implements SessionStore {
     });
   }
 
-  get(id: string): Promise<SessionRecord | null> {
-    return this.redis.run(async (client) => parseRecord(id, await client.hgetall(this.keys().session(id))));
+  get(labId: string, id: string): Promise<SessionRecord | null> {
+    return this.redis.run(async (client) => parseRecord(labId, id, await client.hgetall(this.keys(labId).session(id))));
   }
 
-  touch(id: string, lastSeenAt: Date, idleExpiresAt: Date): Promise<void> {
+  touch(labId: string, id: string, lastSeenAt: Date, idleExpiresAt: Date): Promise<void> {
     return this.redis.run(async (client) => {
-      await TOUCH.run(client, [this.keys().session(id)], [lastSeenAt.getTime(), idleExpiresAt.getTime()]);
+      await TOUCH.run(client, [this.keys(labId).session(id)], [lastSeenAt.getTime(), idleExpiresAt.getTime()]);
     });
   }
 
-  delete(id: string): Promise<void> {
-    const k = this.keys();
+  delete(labId: string, id: string): Promise<void> {
+    const k = this.keys(labId);
     return this.redis.run(async (client) => {
       await DELETE.run(client, [k.session(id), k.all], [id, k.userPrefix]);
     });
   }
 
-  deleteByUser(userId: string, exceptId?: string): Promise<number> {
-    const k = this.keys();
+  deleteByUser(labId: string, userId: string, exceptId?: string): Promise<number> {
+    const k = this.keys(labId);
     return this.redis.run(async (client) => Number(await DELETE_BY_USER.run(client, [k.user(userId), k.all], [k.sessionPrefix, exceptId ?? ""])));
   }
 
-  listByUser(userId: string): Promise<SessionRecord[]> {
-    const k = this.keys();
-    return this.redis.run(async (client) => parseList(await LIST.run(client, [k.user(userId)], [k.sessionPrefix, -1])));
+  listByUser(labId: string, userId: string): Promise<SessionRecord[]> {
+    const k = this.keys(labId);
+    return this.redis.run(async (client) => parseList(labId, await LIST.run(client, [k.user(userId)], [k.sessionPrefix, -1])));
   }
 
-  listAll(limit: number): Promise<SessionRecord[]> {
-    const k = this.keys();
-    return this.redis.run(async (client) => parseList(await LIST.run(client, [k.all], [k.sessionPrefix, limit])));
+  listAll(labId: string, limit: number): Promise<SessionRecord[]> {
+    const k = this.keys(labId);
+    return this.redis.run(async (client) => parseList(labId, await LIST.run(client, [k.all], [k.sessionPrefix, limit])));
   }
 
-  deleteAll(): Promise<void> {
-    const k = this.keys();
+  trimLab(labId: string, keep: number): Promise<number> {
+    const k = this.keys(labId);
+    return this.redis.run(async (client) => Number(await TRIM.run(client, [k.all], [k.sessionPrefix, k.userPrefix, keep])));
+  }
+
+  deleteLab(labId: string): Promise<void> {
+    const k = this.keys(labId);
     return this.redis.run(async (client) => {
       for (const pattern of [`${globEscape(k.sessionPrefix)}*`, `${globEscape(k.userPrefix)}*`]) {
         let cursor = "0";
@@ -89,13 +94,13 @@ export class RedisSessionStore implements SessionStore {
     });
   }
 
-  private keys() {
-    const sessionPrefix = this.redis.key("session:");
-    const userPrefix = this.redis.key("user-sessions:");
+  private keys(labId: string) {
+    const sessionPrefix = this.redis.key(`session:${labId}:`);
+    const userPrefix = this.redis.key(`user-sessions:${labId}:`);
     return {
       sessionPrefix,
       userPrefix,
-      all: this.redis.key("sessions"),
+      all: this.redis.key(`lab-sessions:${labId}`),
       session: (id: string) => `${sessionPrefix}${id}`,
       user: (userId: string) => `${userPrefix}${userId}`,
     };
@@ -178,6 +183,18 @@ for _, id in ipairs(stale) do redis.call('ZREM', KEYS[1], id) end
 return out
 `);
 
+/** KEYS: lab index · ARGV: sessionPrefix, userPrefix, keep → how many of the oldest sessions went */
+const TRIM = new RedisScript(`
+local count = 0
+for _, id in ipairs(redis.call('ZREVRANGE', KEYS[1], tonumber(ARGV[3]), -1)) do
+  local user = redis.call('HGET', ARGV[1] .. id, 'u')
+  count = count + redis.call('DEL', ARGV[1] .. id)
+  redis.call('ZREM', KEYS[1], id)
+  if user then redis.call('ZREM', ARGV[2] .. user, id) end
+end
+return count
+`);
+
 function globEscape(text: string): string {
   return text.replace(/[*?[\]\\]/g, "\\$&");
 }
@@ -188,16 +205,16 @@ function date(value: string | undefined): Date | null {
 }
 
 /** A hash back into a record; anything incomplete counts as missing rather than as a half session. */
-function parseRecord(id: string, hash: Record<string, string>): SessionRecord | null {
+function parseRecord(labId: string, id: string, hash: Record<string, string>): SessionRecord | null {
   const createdAt = date(hash.c);
   const lastSeenAt = date(hash.s);
   const idleExpiresAt = date(hash.i);
   const absoluteExpiresAt = date(hash.a);
   if (!hash.u || !createdAt || !lastSeenAt || !idleExpiresAt || !absoluteExpiresAt) return null;
-  return { id, userId: hash.u, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, userAgent: hash.ua ?? null };
+  return { id, labId, userId: hash.u, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, userAgent: hash.ua ?? null };
 }
 
-function parseList(reply: unknown): SessionRecord[] {
+function parseList(labId: string, reply: unknown): SessionRecord[] {
   if (!Array.isArray(reply)) return [];
   const records: SessionRecord[] = [];
   for (let i = 0; i + 1 < reply.length; i += 2) {
@@ -206,7 +223,7 @@ function parseList(reply: unknown): SessionRecord[] {
     if (typeof id !== "string" || !Array.isArray(flat)) continue;
     const hash: Record<string, string> = {};
     for (let j = 0; j + 1 < flat.length; j += 2) hash[String(flat[j])] = String(flat[j + 1]);
-    const record = parseRecord(id, hash);
+    const record = parseRecord(labId, id, hash);
     if (record) records.push(record);
   }
   return records;

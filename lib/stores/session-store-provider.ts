@@ -7,7 +7,7 @@ import type { SessionStore, StoreKind } from "./types";
  */
 export interface SessionStoreProvider {
   /** Where new sessions go and where lookups look, under these settings. */
-  active(settings: Settings): SessionStore;
+  active(settings: Pick<Settings, "sessionStore">): SessionStore;
   /** The store of this kind, if this server has one (the Redis store needs REDIS_URL). */
   get(kind: StoreKind): SessionStore | undefined;
   /** Every store that may hold a session: "end every session of this user" must reach them all. */

@@ -5,8 +5,12 @@ import type { SessionRecord, SessionStore } from "./types";
 
 export interface SessionStoreHarness {
   store: SessionStore;
-  /** Creates a user the store may reference (a database store has a foreign key) and returns its id. */
-  createUser(): Promise<string>;
+  /** The lab the cases act in (the default lab, which the migrations create). */
+  lab: string;
+  /** Another lab of the same backing, for the isolation cases. */
+  otherLab(): Promise<string>;
+  /** Creates a user in `lab` (the default: the harness's) the store may reference (a database store has a foreign key). */
+  createUser(lab?: string): Promise<string>;
   /** Empties the backing storage between cases. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -21,6 +25,7 @@ function record(userId: string, overrides: Partial<SessionRecord> = {}): Session
   const createdAt = overrides.createdAt ?? new Date(T0 + counter);
   return {
     id: `${counter.toString(16).padStart(8, "0")}${"ab".repeat(28)}`,
+    labId: "default",
     userId,
     createdAt,
     lastSeenAt: createdAt,
@@ -56,7 +61,7 @@ export function sessionStoreContract(name: string, setup: () => Promise<SessionS
     it("creates and gets back an identical record, dates to the millisecond", async () => {
       const r = record(alice);
       await h.store.create(r);
-      const got = await h.store.get(r.id);
+      const got = await h.store.get(h.lab, r.id);
       expect(got).toEqual(r);
       expect(got?.createdAt).toBeInstanceOf(Date);
       expect(got?.idleExpiresAt.getTime()).toBe(r.idleExpiresAt.getTime());
@@ -65,11 +70,11 @@ export function sessionStoreContract(name: string, setup: () => Promise<SessionS
     it("keeps a null user agent null", async () => {
       const r = record(alice, { userAgent: null });
       await h.store.create(r);
-      expect((await h.store.get(r.id))?.userAgent).toBeNull();
+      expect((await h.store.get(h.lab, r.id))?.userAgent).toBeNull();
     });
 
     it("returns null for an unknown id", async () => {
-      expect(await h.store.get("0".repeat(64))).toBeNull();
+      expect(await h.store.get(h.lab, "0".repeat(64))).toBeNull();
     });
 
     it("hands out copies: mutating a returned record (or the one passed in) changes nothing stored", async () => {
@@ -77,11 +82,11 @@ export function sessionStoreContract(name: string, setup: () => Promise<SessionS
       const expected = { ...r };
       await h.store.create(r);
       r.userId = bob;
-      const got = await h.store.get(expected.id);
+      const got = await h.store.get(h.lab, expected.id);
       if (!got) throw new Error("record missing");
       got.userId = bob;
       got.idleExpiresAt = new Date(0);
-      expect(await h.store.get(expected.id)).toEqual(expected);
+      expect(await h.store.get(h.lab, expected.id)).toEqual(expected);
     });
 
     it("touch moves lastSeenAt and idleExpiresAt and nothing else", async () => {
@@ -89,14 +94,14 @@ export function sessionStoreContract(name: string, setup: () => Promise<SessionS
       await h.store.create(r);
       const seen = new Date(r.createdAt.getTime() + 5 * MINUTE);
       const idle = new Date(seen.getTime() + 30 * MINUTE);
-      await h.store.touch(r.id, seen, idle);
-      expect(await h.store.get(r.id)).toEqual({ ...r, lastSeenAt: seen, idleExpiresAt: idle });
+      await h.store.touch(h.lab, r.id, seen, idle);
+      expect(await h.store.get(h.lab, r.id)).toEqual({ ...r, lastSeenAt: seen, idleExpiresAt: idle });
     });
 
     it("touch on a missing (say, concurrently deleted) session neither throws nor resurrects it", async () => {
       const r = record(alice);
-      await h.store.touch(r.id, new Date(T0), new Date(T0 + MINUTE));
-      expect(await h.store.get(r.id)).toBeNull();
+      await h.store.touch(h.lab, r.id, new Date(T0), new Date(T0 + MINUTE));
+      expect(await h.store.get(h.lab, r.id)).toBeNull();
     });
 
     it("delete removes one record; deleting again or an unknown id is a no-op", async () => {
@@ -104,10 +109,10 @@ export function sessionStoreContract(name: string, setup: () => Promise<SessionS
       const b = record(alice);
       await h.store.create(a);
       await h.store.create(b);
-      await h.store.delete(a.id);
-      expect(await h.store.get(a.id)).toBeNull();
-      expect(await h.store.get(b.id)).not.toBeNull();
-      await expect(h.store.delete(a.id)).resolves.toBeUndefined();
+      await h.store.delete(h.lab, a.id);
+      expect(await h.store.get(h.lab, a.id)).toBeNull();
+      expect(await h.store.get(h.lab, b.id)).not.toBeNull();
+      await expect(h.store.delete(h.lab, a.id)).resolves.toBeUndefined();
     });
 
     it("deleteByUser removes every session of that user only and says how many", async () => {
@@ -115,11 +120,11 @@ export function sessionStoreContract(name: string, setup: () => Promise<SessionS
       const a2 = record(alice);
       const b1 = record(bob);
       for (const r of [a1, a2, b1]) await h.store.create(r);
-      expect(await h.store.deleteByUser(alice)).toBe(2);
-      expect(await h.store.get(a1.id)).toBeNull();
-      expect(await h.store.get(a2.id)).toBeNull();
-      expect(await h.store.get(b1.id)).toEqual(b1);
-      expect(await h.store.deleteByUser(alice)).toBe(0);
+      expect(await h.store.deleteByUser(h.lab, alice)).toBe(2);
+      expect(await h.store.get(h.lab, a1.id)).toBeNull();
+      expect(await h.store.get(h.lab, a2.id)).toBeNull();
+      expect(await h.store.get(h.lab, b1.id)).toEqual(b1);
+      expect(await h.store.deleteByUser(h.lab, alice)).toBe(0);
     });
 
     it("deleteByUser keeps the `except` session (log out other sessions)", async () => {
@@ -127,8 +132,8 @@ export function sessionStoreContract(name: string, setup: () => Promise<SessionS
       const other1 = record(alice);
       const other2 = record(alice);
       for (const r of [current, other1, other2]) await h.store.create(r);
-      expect(await h.store.deleteByUser(alice, current.id)).toBe(2);
-      expect(await h.store.listByUser(alice)).toEqual([current]);
+      expect(await h.store.deleteByUser(h.lab, alice, current.id)).toBe(2);
+      expect(await h.store.listByUser(h.lab, alice)).toEqual([current]);
     });
 
     it("listByUser lists only that user's sessions, newest first", async () => {
@@ -136,22 +141,65 @@ export function sessionStoreContract(name: string, setup: () => Promise<SessionS
       const newer = record(alice, { createdAt: new Date(T0 + MINUTE) });
       const middle = record(alice, { createdAt: new Date(T0 + 1000) });
       for (const r of [older, newer, middle, record(bob)]) await h.store.create(r);
-      expect((await h.store.listByUser(alice)).map((r) => r.id)).toEqual([newer.id, middle.id, older.id]);
-      expect(await h.store.listByUser("no-such-user")).toEqual([]);
+      expect((await h.store.listByUser(h.lab, alice)).map((r) => r.id)).toEqual([newer.id, middle.id, older.id]);
+      expect(await h.store.listByUser(h.lab, "no-such-user")).toEqual([]);
     });
 
     it("listAll lists every user's sessions newest first, up to the limit", async () => {
       const rs = [0, 3, 1, 2].map((i) => record(i % 2 ? alice : bob, { createdAt: new Date(T0 + i * MINUTE) }));
       for (const r of rs) await h.store.create(r);
-      const all = await h.store.listAll(10);
+      const all = await h.store.listAll(h.lab, 10);
       expect(all.map((r) => r.createdAt.getTime())).toEqual([3, 2, 1, 0].map((i) => T0 + i * MINUTE));
-      expect((await h.store.listAll(2)).map((r) => r.createdAt.getTime())).toEqual([T0 + 3 * MINUTE, T0 + 2 * MINUTE]);
+      expect((await h.store.listAll(h.lab, 2)).map((r) => r.createdAt.getTime())).toEqual([T0 + 3 * MINUTE, T0 + 2 * MINUTE]);
     });
 
-    it("deleteAll empties the store", async () => {
+    it("deleteLab empties the lab", async () => {
       for (const r of [record(alice), record(bob)]) await h.store.create(r);
-      await h.store.deleteAll();
-      expect(await h.store.listAll(100)).toEqual([]);
+      await h.store.deleteLab(h.lab);
+      expect(await h.store.listAll(h.lab, 100)).toEqual([]);
+    });
+
+    it("trimLab keeps the lab's newest sessions and ends the rest", async () => {
+      const rs = [0, 1, 2, 3].map((i) => record(i % 2 ? alice : bob, { createdAt: new Date(T0 + i * MINUTE) }));
+      for (const r of rs) await h.store.create(r);
+      expect(await h.store.trimLab(h.lab, 2)).toBe(2);
+      expect((await h.store.listAll(h.lab, 10)).map((r) => r.createdAt.getTime())).toEqual([T0 + 3 * MINUTE, T0 + 2 * MINUTE]);
+      expect(await h.store.listByUser(h.lab, bob)).toEqual([rs[2]]);
+      expect(await h.store.trimLab(h.lab, 2)).toBe(0);
+    });
+
+    it("keys by lab: a session of one lab is never found, touched, listed or deleted from another", async () => {
+      const other = await h.otherLab();
+      const carol = await h.createUser(other);
+      const mine = record(alice);
+      const theirs = record(carol, { labId: other });
+      await h.store.create(mine);
+      await h.store.create(theirs);
+      // The right id in the wrong lab finds nothing.
+      expect(await h.store.get(other, mine.id)).toBeNull();
+      expect(await h.store.get(h.lab, theirs.id)).toBeNull();
+      await h.store.touch(other, mine.id, new Date(T0 + MINUTE), new Date(T0 + 2 * MINUTE));
+      expect(await h.store.get(h.lab, mine.id)).toEqual(mine);
+      await h.store.delete(other, mine.id);
+      expect(await h.store.deleteByUser(other, alice)).toBe(0);
+      expect(await h.store.get(h.lab, mine.id)).toEqual(mine);
+      expect((await h.store.listAll(h.lab, 10)).map((r) => r.id)).toEqual([mine.id]);
+      expect((await h.store.listAll(other, 10)).map((r) => r.id)).toEqual([theirs.id]);
+      await h.store.deleteLab(other);
+      expect(await h.store.get(other, theirs.id)).toBeNull();
+      expect(await h.store.get(h.lab, mine.id)).toEqual(mine);
+    });
+
+    it("getWithUser, where the store has it, answers the session and its user in one store query", async () => {
+      if (!h.store.getWithUser) return expect(h.store.kind).not.toBe("database");
+      const r = record(alice);
+      await h.store.create(r);
+      const trace = new Trace("session", "contract");
+      const both = await runWithTrace(trace, () => trace.step("lookup", "lookup", "store", () => h.store.getWithUser!(h.lab, r.id)));
+      expect(both?.session).toEqual(r);
+      expect(both?.user?.id).toBe(alice);
+      expect(trace.storeQueries).toBe(1);
+      expect(await h.store.getWithUser(await h.otherLab(), r.id)).toBeNull();
     });
 
     it("counts exactly one store query per operation on the request's trace", async () => {
@@ -159,10 +207,10 @@ export function sessionStoreContract(name: string, setup: () => Promise<SessionS
       const trace = new Trace("session", "contract");
       await runWithTrace(trace, async () => {
         await trace.step("create", "create", "store", () => h.store.create(r));
-        await trace.step("get", "get", "store", () => h.store.get(r.id));
-        await trace.step("touch", "touch", "store", () => h.store.touch(r.id, new Date(T0), new Date(T0)));
-        await trace.step("list", "list", "store", () => h.store.listByUser(alice));
-        await trace.step("delete", "delete", "store", () => h.store.delete(r.id));
+        await trace.step("get", "get", "store", () => h.store.get(h.lab, r.id));
+        await trace.step("touch", "touch", "store", () => h.store.touch(h.lab, r.id, new Date(T0), new Date(T0)));
+        await trace.step("list", "list", "store", () => h.store.listByUser(h.lab, alice));
+        await trace.step("delete", "delete", "store", () => h.store.delete(h.lab, r.id));
       });
       expect(trace.steps.map((s) => [s.name, s.storeQueries])).toEqual([
         ["create", 1],

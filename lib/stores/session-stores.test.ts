@@ -1,7 +1,8 @@
 import { createPgTestDb, RELAXED_TIMEOUT_MS } from "@/test/pg-db";
 import { createTestRedis } from "@/test/redis";
 import { postgresGate, redisGate } from "@/test/services";
-import { createTestDb, insertUser } from "@/test/sqlite-db";
+import { createTestDb, insertLab, insertUser } from "@/test/sqlite-db";
+import { newLabId } from "../labs/lab-id";
 import { describe } from "vitest";
 import { postgresHotReads, sqliteHotReads } from "../db/hot-reads";
 import { MemorySessionStore } from "./memory-session-store";
@@ -16,6 +17,8 @@ sessionStoreContract("MemorySessionStore", async () => {
     get store() {
       return store;
     },
+    lab: "default",
+    otherLab: async () => newLabId(),
     createUser: async () => `memory-user-${++next}`,
     reset: async () => {
       store = new MemorySessionStore();
@@ -28,7 +31,9 @@ sessionStoreContract("PrismaSessionStore (SQLite)", async () => {
   const testDb = await createTestDb();
   return {
     store: new PrismaSessionStore(testDb.db),
-    createUser: async () => (await insertUser(testDb.db)).id,
+    lab: "default",
+    otherLab: () => insertLab(testDb.db),
+    createUser: async (lab?: string) => (await insertUser(testDb.db, { labId: lab })).id,
     reset: () => testDb.reset(),
     close: () => testDb.close(),
   };
@@ -39,7 +44,9 @@ sessionStoreContract("PrismaSessionStore with hot reads (SQLite)", async () => {
   const reads = sqliteHotReads(testDb.url);
   return {
     store: new PrismaSessionStore(testDb.db, reads),
-    createUser: async () => (await insertUser(testDb.db)).id,
+    lab: "default",
+    otherLab: () => insertLab(testDb.db),
+    createUser: async (lab?: string) => (await insertUser(testDb.db, { labId: lab })).id,
     reset: () => testDb.reset(),
     close: async () => {
       await reads.close();
@@ -55,7 +62,9 @@ describe.skipIf(postgres.skip)("with PostgreSQL", () => {
     const testDb = await createPgTestDb();
     return {
       store: new PrismaSessionStore(testDb.db),
-      createUser: async () => (await insertUser(testDb.db)).id,
+      lab: "default",
+      otherLab: () => insertLab(testDb.db),
+      createUser: async (lab?: string) => (await insertUser(testDb.db, { labId: lab })).id,
       reset: () => testDb.reset(),
       close: () => testDb.close(),
     };
@@ -66,7 +75,9 @@ describe.skipIf(postgres.skip)("with PostgreSQL", () => {
     const reads = postgresHotReads(testDb.url, { timeoutMs: RELAXED_TIMEOUT_MS });
     return {
       store: new PrismaSessionStore(testDb.db, reads),
-      createUser: async () => (await insertUser(testDb.db)).id,
+      lab: "default",
+      otherLab: () => insertLab(testDb.db),
+      createUser: async (lab?: string) => (await insertUser(testDb.db, { labId: lab })).id,
       reset: () => testDb.reset(),
       close: async () => {
         await reads.close();
@@ -84,6 +95,8 @@ describe.skipIf(redis.skip)("with Redis", () => {
     let next = 0;
     return {
       store: new RedisSessionStore(testRedis.backend),
+      lab: "default",
+      otherLab: async () => newLabId(),
       createUser: async () => `redis-user-${++next}`,
       reset: () => testRedis.reset(),
       close: () => testRedis.close(),

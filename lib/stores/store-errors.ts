@@ -1,4 +1,4 @@
-import { databaseKind } from "../db/client";
+import { databaseKind } from "../db/database-url";
 import { appEnv } from "../config/env";
 import { StoreUnavailableError } from "../errors";
 import { countStoreQuery } from "../trace/context";

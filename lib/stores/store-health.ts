@@ -1,6 +1,7 @@
 import "server-only";
 import { appEnv } from "../config/env";
-import { databaseKind, getPrisma } from "../db/client";
+import { getPrisma } from "../db/client";
+import { databaseKind } from "../db/database-url";
 import { StoreUnavailableError } from "../errors";
 import type { Settings } from "../settings/schema";
 import { redisBackend } from "./redis-connection";
@@ -39,7 +40,7 @@ function round(ms: number): number {
  * Is each store this server uses reachable right now, and how fast? Each backend is probed once
  * (within the same bound as any store operation) and the answer shared by the roles it plays.
  */
-export async function storeHealth(settings: Settings) {
+export async function storeHealth(settings: Pick<Settings, "sessionStore">) {
   const env = appEnv();
   const roles = { session: settings.sessionStore, denylist: env.stores.denylist, rateLimit: env.stores.rateLimit, database: "database" } as const;
   const kinds = [...new Set<StoreKind>(Object.values(roles))];

@@ -1,13 +1,13 @@
 import "server-only";
 import { appEnv } from "../config/env";
-import { databaseKind } from "../db/client";
+import { databaseKind } from "../db/database-url";
 import type { Settings } from "../settings/schema";
 import { availableSessionStores } from "../settings/settings";
 import type { StoreKind } from "./types";
 
 /** What switching the session store does, for the lab to show next to the switch. */
 export const SESSION_STORE_SWITCH_EXPLANATION =
-  "Switching moves no session. Existing sessions stay in the store that created them, so their cookies " +
+  "Switching (an operator's action, for every lab) moves no session. Existing sessions stay in the store that created them, so their cookies " +
   "get 401 SESSION_NOT_FOUND while another store is active, and work again when you switch back (if " +
   "they have not expired meanwhile). New logins go to the new store. Logging out still deletes a " +
   "session in the store that created it, and \"log out everywhere\", a password change or an admin " +
@@ -23,7 +23,7 @@ function describeKinds(): Record<StoreKind, string> {
 }
 
 /** Where each kind of state lives on this server, and what the session-store switch means. */
-export function storeInfo(settings: Settings) {
+export function storeInfo(settings: Pick<Settings, "sessionStore">) {
   const env = appEnv();
   return {
     session: {

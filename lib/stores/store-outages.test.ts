@@ -1,4 +1,4 @@
-// SECURITY.md items 31–32 at the store level, with real failures: a TCP proxy between the store
+// Store outages at the store level (docs/SECURITY.md "Stores"), with real failures: a TCP proxy between the store
 // and a real PostgreSQL or Redis is cut (server gone), stalled (server hung), or the store points
 // at a port nobody listens on. Every operation must fail within its bound as StoreUnavailableError
 // (never "not found", never hang), and the very same records must be there once the server is back.
@@ -27,6 +27,7 @@ function sessionFor(userId: string): SessionRecord {
   const id = crypto.randomUUID().replaceAll("-", "").padEnd(64, "0");
   return {
     id,
+    labId: "default",
     userId,
     createdAt: new Date(NOW),
     lastSeenAt: new Date(NOW),
@@ -72,13 +73,13 @@ function outageCases(name: string, harness: () => OutageHarness): void {
       const record = sessionFor(userId);
       await sessions.create(record);
       await proxy.cut();
-      await failsUnavailable(() => sessions.get(record.id));
+      await failsUnavailable(() => sessions.get("default", record.id));
       await failsUnavailable(() => sessions.create(sessionFor(userId)));
-      await failsUnavailable(() => sessions.touch(record.id, new Date(NOW + 1), new Date(NOW + HOUR)));
-      await failsUnavailable(() => sessions.delete(record.id));
+      await failsUnavailable(() => sessions.touch("default", record.id, new Date(NOW + 1), new Date(NOW + HOUR)));
+      await failsUnavailable(() => sessions.delete("default", record.id));
       await proxy.restore();
       // Recovery needs no restart and loses nothing: the record written before the outage is back.
-      await expect.poll(() => sessions.get(record.id).catch((e: unknown) => e), { timeout: 10_000, interval: 100 }).toEqual(record);
+      await expect.poll(() => sessions.get("default", record.id).catch((e: unknown) => e), { timeout: 10_000, interval: 100 }).toEqual(record);
     });
 
     it("server hung (connection open, no answer): fails within the bound instead of hanging", async () => {
@@ -86,20 +87,20 @@ function outageCases(name: string, harness: () => OutageHarness): void {
       const record = sessionFor(userId);
       await sessions.create(record);
       // Warm: the next request is answered on an open connection, so only the stall can stop it.
-      expect(await sessions.get(record.id)).toEqual(record);
+      expect(await sessions.get("default", record.id)).toEqual(record);
       proxy.stall();
-      await failsUnavailable(() => sessions.get(record.id));
+      await failsUnavailable(() => sessions.get("default", record.id));
       await proxy.restore();
-      await expect.poll(() => sessions.get(record.id).catch((e: unknown) => e), { timeout: 10_000, interval: 100 }).toEqual(record);
+      await expect.poll(() => sessions.get("default", record.id).catch((e: unknown) => e), { timeout: 10_000, interval: 100 }).toEqual(record);
     });
 
     it("the denylist fails closed: a check that cannot reach the store throws, never 'not revoked'", async () => {
       const { denylist, proxy } = harness();
-      await denylist.add({ key: "jti:outage", expiresAt: new Date(NOW + HOUR), notBefore: null });
+      await denylist.add("default", { key: "jti:outage", expiresAt: new Date(NOW + HOUR), notBefore: null });
       await proxy.cut();
-      await failsUnavailable(() => denylist.check("outage", "someone", NOW - 1000, NOW));
+      await failsUnavailable(() => denylist.check("default", "outage", "someone", NOW - 1000, NOW));
       await proxy.restore();
-      await expect.poll(() => denylist.check("outage", "someone", NOW - 1000, NOW).catch((e: unknown) => e), { timeout: 10_000, interval: 100 }).toBe("jti");
+      await expect.poll(() => denylist.check("default", "outage", "someone", NOW - 1000, NOW).catch((e: unknown) => e), { timeout: 10_000, interval: 100 }).toBe("jti");
     });
   });
 }
@@ -131,7 +132,7 @@ describe.skipIf(redis.skip)("Redis", () => {
     await closed.close();
     const nowhere = createTestRedis({ url, timeoutMs: BOUND_MS });
     try {
-      await failsUnavailable(() => new RedisSessionStore(nowhere.backend).get("0".repeat(64)));
+      await failsUnavailable(() => new RedisSessionStore(nowhere.backend).get("default", "0".repeat(64)));
       await failsUnavailable(() => nowhere.backend.ping());
     } finally {
       await nowhere.backend.close();
@@ -185,13 +186,13 @@ describe.skipIf(postgres.skip)("PostgreSQL", () => {
     const nowhere = createPrismaClient(url, { timeoutMs: BOUND_MS });
     // The first query of a new client also compiles the query engine; warm it on the real server
     // so that the timing below measures the outage, not the start-up.
-    await new PrismaSessionStore(testDb.db).get("1".repeat(64));
+    await new PrismaSessionStore(testDb.db).get("default", "1".repeat(64));
     try {
       await nowhere.$connect().catch(() => undefined);
-      await failsUnavailable(() => new PrismaSessionStore(nowhere).get("0".repeat(64)));
+      await failsUnavailable(() => new PrismaSessionStore(nowhere).get("default", "0".repeat(64)));
       const nowhereReads = postgresHotReads(url, { timeoutMs: BOUND_MS });
       try {
-        await failsUnavailable(() => new PrismaSessionStore(nowhere, nowhereReads).get("0".repeat(64)));
+        await failsUnavailable(() => new PrismaSessionStore(nowhere, nowhereReads).get("default", "0".repeat(64)));
       } finally {
         await nowhereReads.close();
       }

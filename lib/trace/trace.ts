@@ -40,8 +40,9 @@ export interface TraceJSON {
   cookies?: TraceCookie[];
 }
 
+/** Microseconds on the monotonic clock (performance.now: a double, no BigInt to allocate per call). */
 function nowUs(): number {
-  return Number(process.hrtime.bigint() / 1000n);
+  return performance.now() * 1000;
 }
 
 /**
@@ -79,10 +80,21 @@ export class Trace {
       step.outcome = "fail";
       throw error;
     } finally {
-      step.durationUs = nowUs() - start;
+      step.durationUs = Math.round(nowUs() - start);
       this.current = outer;
       this.steps.push(step);
     }
+  }
+
+  /**
+   * Records a step that ran no code of its own: a check the caller just made (its result passed in
+   * as `outcome`), or work skipped because its answer is cached. The decision is the caller's; the
+   * trace only writes it down.
+   */
+  mark(name: string, label: string, kind: StepKind, detail?: string, outcome: "ok" | "fail" = "ok"): void {
+    const step: TraceStep = { name, label, kind, durationUs: 0, storeQueries: 0, outcome };
+    if (detail) step.detail = detail;
+    this.steps.push(step);
   }
 
   /** Marks the most recent step as failed and says why, for an expected (returned, not thrown) failure. */
@@ -110,7 +122,7 @@ export class Trace {
   }
 
   /** Records the cookies the response sets or clears, so the lab can show them beside the steps. */
-  recordCookies(cookies: { name: string; value: string; attributes: TraceCookie["attributes"] }[]): void {
+  recordCookies(cookies: readonly { name: string; value: string; attributes: TraceCookie["attributes"] }[]): void {
     for (const c of cookies) {
       this.cookies.push({ name: c.name, action: c.attributes.maxAge === 0 ? "clear" : "set", attributes: { ...c.attributes } });
     }
@@ -131,7 +143,7 @@ export class Trace {
       instanceStartedAt: instanceStartedAt(),
       startedAt: this.startedAt.toISOString(),
       steps: this.steps,
-      totalUs: nowUs() - this.startUs,
+      totalUs: Math.round(nowUs() - this.startUs),
       storeQueries: this.storeQueries,
       verdict: this.verdict,
     };

@@ -1,10 +1,10 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { limitKeyForAddress } from "../../scripts/lib/client-address.mjs";
 import { appEnv } from "../config/env";
 import { ApiError } from "../errors";
 import type { RedisBackend } from "../stores/redis-backend";
 import { redisBackend } from "../stores/redis-connection";
+import { Budget, type Spent } from "./budget";
 
 export interface PasswordAttemptLimiterOptions {
   /** Password checks one client address may have in a window (every account together). */
@@ -39,25 +39,14 @@ export interface PasswordAttempt {
  */
 export class PasswordAttemptLimiter {
   readonly kind: "memory" | "redis";
-  private readonly byAddress: RateLimiterAbstract;
-  private readonly byAccount: RateLimiterAbstract;
-  private readonly guard: <T>(operation: () => Promise<T>) => Promise<T>;
+  private readonly byAddress: Budget;
+  private readonly byAccount: Budget;
 
   constructor(private readonly options: PasswordAttemptLimiterOptions) {
     const { ipFailures, accountFailures, windowSeconds, redis } = options;
-    if (redis) {
-      this.kind = "redis";
-      const store = (keyPrefix: string, points: number) =>
-        new RateLimiterRedis({ storeClient: redis.client, keyPrefix: redis.key(keyPrefix), points, duration: windowSeconds });
-      this.byAddress = store("rl:password-ip", ipFailures);
-      this.byAccount = store("rl:password-account", accountFailures);
-      this.guard = (operation) => redis.run(operation);
-    } else {
-      this.kind = "memory";
-      this.byAddress = new RateLimiterMemory({ keyPrefix: "password-ip", points: ipFailures, duration: windowSeconds });
-      this.byAccount = new RateLimiterMemory({ keyPrefix: "password-account", points: accountFailures, duration: windowSeconds });
-      this.guard = (operation) => operation();
-    }
+    this.kind = redis ? "redis" : "memory";
+    this.byAddress = new Budget({ name: "password-ip", points: ipFailures, windowSeconds, redis });
+    this.byAccount = new Budget({ name: "password-account", points: accountFailures, windowSeconds, redis });
   }
 
   /**
@@ -68,52 +57,38 @@ export class PasswordAttemptLimiter {
    */
   async begin(clientAddress: string, account: string): Promise<PasswordAttempt> {
     const address = limitKeyForAddress(clientAddress);
-    await this.spend(this.byAddress, address);
-    try {
-      await this.spend(this.byAccount, account);
-    } catch (error) {
+    refuseWhenSpent(await this.byAddress.spend(address));
+    const forAccount = await this.byAccount.spend(account);
+    if (!forAccount.ok) {
       // Nothing was checked: this attempt must not cost the address its budget too.
-      await this.guard(() => this.byAddress.reward(address, 1));
-      throw error;
+      await this.byAddress.refund(address);
+      refuseWhenSpent(forAccount);
     }
     return {
       succeeded: async () => {
-        await Promise.all([this.guard(() => this.byAccount.delete(account)), this.guard(() => this.byAddress.reward(address, 1))]);
+        await Promise.all([this.byAccount.forget(account), this.byAddress.refund(address)]);
       },
     };
   }
 
-  /** Forgets every counter (demo reset). In Redis that deletes the counters of every instance. */
+  /** Forgets every counter (tests, a whole-server reset). In Redis that deletes the counters of every instance. */
   async clear(): Promise<void> {
     const redis = this.options.redis;
     if (!redis) return;
     await redis.run(async (client) => {
       let cursor = "0";
       do {
-        const [next, keys] = await client.scan(cursor, "MATCH", `${redis.key("rl:")}*`, "COUNT", 1000);
+        const [next, keys] = await client.scan(cursor, "MATCH", `${redis.key("rl:password-")}*`, "COUNT", 1000);
         if (keys.length > 0) await client.unlink(...keys);
         cursor = next;
       } while (cursor !== "0");
     });
   }
+}
 
-  private async spend(limiter: RateLimiterAbstract, key: string): Promise<void> {
-    // rate-limiter-flexible rejects with its result object when the budget is spent: that is an
-    // answer, not a store failure, so it comes back as a value through the store guard.
-    const refused = await this.guard(() =>
-      limiter.consume(key, 1).then(
-        () => null,
-        (error: unknown) => {
-          if (error instanceof RateLimiterRes) return error;
-          throw error;
-        },
-      ),
-    );
-    if (refused) {
-      const retryAfter = Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
-      throw new ApiError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) }, details: { retryAfterSeconds: retryAfter } });
-    }
-  }
+function refuseWhenSpent(spent: Spent): void {
+  if (spent.ok) return;
+  throw new ApiError("RATE_LIMITED", { headers: { "Retry-After": String(spent.retryAfterSeconds) }, details: { retryAfterSeconds: spent.retryAfterSeconds } });
 }
 
 // One limiter per process, on globalThis: each route is bundled separately, and per-bundle

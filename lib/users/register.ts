@@ -1,15 +1,22 @@
 import "server-only";
-import { services } from "../auth/services";
+import { appEnv } from "../config/env";
 import { ApiError } from "../errors";
+import { stores } from "../stores/registry";
 import { hashPassword } from "./password";
 import type { UserRow } from "./users";
 
-/** Creates an account (email already normalised by the schema). Taken → 409 EMAIL_TAKEN, also when two registrations race. */
-export async function registerUser({ email, password }: { email: string; password: string }): Promise<UserRow> {
-  const { users } = services();
-  if (await users.findByEmail(email)) throw new ApiError("EMAIL_TAKEN");
+/**
+ * Creates an account in a lab (email already normalised by the schema). Taken in that lab → 409
+ * EMAIL_TAKEN, also when two registrations race; the same address in another lab is another
+ * account. A lab holds at most LAB_MAX_USERS accounts (409 LAB_FULL), so one lab cannot fill the database.
+ */
+export async function registerUser(labId: string, { email, password }: { email: string; password: string }): Promise<UserRow> {
+  const { users } = stores();
+  if (await users.findByEmail(labId, email)) throw new ApiError("EMAIL_TAKEN");
+  const cap = appEnv().labs.maxUsers;
+  if ((await users.count(labId)) >= cap) throw new ApiError("LAB_FULL", { details: { maxUsers: cap } });
   try {
-    return await users.create({ email, passwordHash: await hashPassword(password) });
+    return await users.create({ labId, email, passwordHash: await hashPassword(password) });
   } catch (error) {
     // The unique index decides a race; the loser gets the same 409.
     if ((error as { code?: string }).code === "P2002") throw new ApiError("EMAIL_TAKEN");

@@ -1,26 +1,34 @@
-import { requireUser } from "@/lib/auth/require-user";
 import { appEnv } from "@/lib/config/env";
+import { ApiError } from "@/lib/errors";
 import { readJson } from "@/lib/http/body";
+import type { RequestContext } from "@/lib/http/request-context";
 import { json } from "@/lib/http/respond";
-import { apiRoute } from "@/lib/http/route";
-import { settingsPatchSchema } from "@/lib/settings/schema";
-import { getSettings, updateSettings } from "@/lib/settings/settings";
+import { labRoute } from "@/lib/http/route";
+import { updateLabSettings } from "@/lib/labs/lab-settings";
+import { labToolsOpen } from "@/lib/labs/request-lab";
+import type { LabState } from "@/lib/labs/lab-state";
+import { labSettingsPatchSchema, type Settings } from "@/lib/settings/schema";
+import { getServerSettings } from "@/lib/settings/settings";
 import { storeInfo } from "@/lib/stores/store-info";
 
-function view(settings: Awaited<ReturnType<typeof getSettings>>) {
+async function view(lab: LabState, ctx: RequestContext) {
   const env = appEnv();
+  const settings: Settings = { ...lab.settings, ...(await getServerSettings()) };
   return {
     settings,
+    lab: { id: lab.id, isDefault: lab.isDefault, toolsOpen: labToolsOpen(lab) },
     server: { demoClockEnabled: env.demoClockEnabled, insecureCookies: env.insecureCookies, defaultMode: env.defaultMode, instanceId: env.instanceId },
-    stores: storeInfo(settings),
+    stores: storeInfo(ctx.auth.settings),
   };
 }
 
-/** Settings are not secret: the lab shows them to everyone. Changing them is for admins. */
-export const GET = apiRoute(async () => json(view(await getSettings())));
+/** A lab's settings are not secret: everyone in the lab sees them. Changing them is for an admin of the lab. */
+export const GET = labRoute(async (ctx) => json(await view(ctx.lab, ctx)));
 
-export const PATCH = apiRoute(async (request) => {
-  await requireUser(request, { role: "admin" });
-  const patch = await readJson(request, settingsPatchSchema);
-  return json(view(await updateSettings(patch)));
+export const PATCH = labRoute(async (ctx, request) => {
+  await ctx.requireUser({ role: "admin" });
+  // The shared default lab's settings are everyone's: where its tools are closed, no demo admin changes them.
+  if (!labToolsOpen(ctx.lab)) throw new ApiError("DEMO_CLOCK_DISABLED");
+  const patch = await readJson(request, labSettingsPatchSchema);
+  return json(await view(await updateLabSettings(ctx.lab, patch), ctx));
 });

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { SETTING_BOUNDS, type DurationSettingKey } from "@/lib/settings/bounds";
 import { formatDuration } from "@/lib/settings/durations";
-import type { Settings, SettingsPatch } from "@/lib/settings/schema";
+import type { LabSettingsPatch as SettingsPatch, Settings } from "@/lib/settings/schema";
 import { apiFetch } from "../api-client";
 import { announceRefresh, lab, LAB_REFRESH_EVENT, labFetch, type LabExchange } from "../lab/lab-client";
 import type { AdminAccess } from "./admin-access";

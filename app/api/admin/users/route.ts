@@ -1,11 +1,11 @@
-import { requireUser } from "@/lib/auth/require-user";
 import { services } from "@/lib/auth/services";
 import { json } from "@/lib/http/respond";
-import { apiRoute } from "@/lib/http/route";
+import { labRoute } from "@/lib/http/route";
 import { publicUser } from "@/lib/users/users";
 
-export const GET = apiRoute(async (request) => {
-  await requireUser(request, { role: "admin" });
-  const users = await services().users.list();
-  return json({ users: users.map(publicUser) });
+/** The lab's users (an admin of the lab only). */
+export const GET = labRoute(async (ctx) => {
+  await ctx.requireUser({ role: "admin" });
+  const users = await services().users.list(ctx.lab.id);
+  return json({ users: users.map(publicUser) }, { trace: ctx.trace });
 });

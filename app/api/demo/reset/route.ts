@@ -1,16 +1,18 @@
-import { services } from "@/lib/auth/services";
-import { appEnv } from "@/lib/config/env";
 import { ApiError } from "@/lib/errors";
 import { json } from "@/lib/http/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/http/route";
-import { resetDemo } from "@/lib/lab/demo-reset";
+import { labRoute, methodNotAllowed } from "@/lib/http/route";
+import { resetLab } from "@/lib/labs/labs";
+import { labToolsOpen } from "@/lib/labs/request-lab";
 
-/** Instructor tool: reset the whole demo. Only where the demo tools are on (DEMO_CLOCK). */
-export const POST = apiRoute(async () => {
-  if (!appEnv().demoClockEnabled) throw new ApiError("DEMO_CLOCK_DISABLED", { message: "Demo tools (clock and reset) are disabled on this server." });
-  const result = await resetDemo();
-  const { session, jwt } = services();
-  return json({ reset: true, ...result }, { cookies: [session.clear(), ...jwt.clearCookies()] });
+/**
+ * Resets the caller's lab to its first state: its sessions, tokens, denylist, events, settings and
+ * clock gone, its demo users restored. No other lab is touched. In the shared default lab only
+ * where DEMO_CLOCK is on.
+ */
+export const POST = labRoute(async (ctx) => {
+  if (!labToolsOpen(ctx.lab)) throw new ApiError("DEMO_CLOCK_DISABLED");
+  const result = await resetLab(ctx.lab.id);
+  return json({ reset: true, labId: ctx.lab.id, ...result }, { cookies: [...ctx.strategy("session").clearCookies(), ...ctx.strategy("jwt").clearCookies()] });
 });
 
 export const GET = methodNotAllowed("POST");

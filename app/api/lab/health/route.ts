@@ -2,7 +2,7 @@ import { appEnv } from "@/lib/config/env";
 import { StoreUnavailableError } from "@/lib/errors";
 import { json } from "@/lib/http/respond";
 import { apiRoute } from "@/lib/http/route";
-import { defaultSettings, getSettings } from "@/lib/settings/settings";
+import { defaultServerSettings, getServerSettings } from "@/lib/settings/settings";
 import { storeHealth } from "@/lib/stores/store-health";
 
 /**
@@ -11,8 +11,8 @@ import { storeHealth } from "@/lib/stores/store-health";
  */
 export const GET = apiRoute(async () => {
   // With the database down and no settings read yet, report on the configured default session store.
-  const settings = await getSettings().catch((error: unknown) => {
-    if (error instanceof StoreUnavailableError) return defaultSettings();
+  const settings = await getServerSettings().catch((error: unknown) => {
+    if (error instanceof StoreUnavailableError) return defaultServerSettings();
     throw error;
   });
   const env = appEnv();

@@ -1,17 +1,16 @@
-import { requireUser } from "@/lib/auth/require-user";
-import { appEnv } from "@/lib/config/env";
 import { json } from "@/lib/http/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/http/route";
+import { labRoute, methodNotAllowed } from "@/lib/http/route";
+import { labToolsOpen } from "@/lib/labs/request-lab";
 import { measureStrategies } from "@/lib/lab/measure";
 
 /**
- * Lab: measure each strategy with a few hundred real requests (≤ ~5 s, one run at a time). It
- * puts load on the server, so it is open to everyone only on a lab server (DEMO_CLOCK on, the
- * default outside production) and to admins elsewhere.
+ * Lab: measure each strategy with a few hundred real requests (≤ ~5 s, one run at a time per
+ * instance), in the caller's lab. It puts load on the server, so in the shared default lab it is
+ * open to everyone only where its demo tools are (DEMO_CLOCK on) and to its admins elsewhere.
  */
-export const POST = apiRoute(async (request) => {
-  if (!appEnv().demoClockEnabled) await requireUser(request, { role: "admin" });
-  return json(await measureStrategies());
+export const POST = labRoute(async (ctx) => {
+  if (!labToolsOpen(ctx.lab)) await ctx.requireUser({ role: "admin" });
+  return json(await measureStrategies({ labId: ctx.lab.id, settings: ctx.auth.settings }));
 });
 
 export const GET = methodNotAllowed("POST");

@@ -1,19 +1,16 @@
 import { bearerToken } from "@/lib/auth/bearer";
 import { cookieNames } from "@/lib/auth/cookies";
-import { requestMode } from "@/lib/auth/mode";
 import { ApiError } from "@/lib/errors";
-import { credentialInput } from "@/lib/http/request";
 import { json } from "@/lib/http/respond";
-import { apiRoute } from "@/lib/http/route";
+import { labRoute } from "@/lib/http/route";
 
 /**
  * Lab: hand this browser's credential to the second service (scripts/verifier-service.mjs), which
  * has no database and no session store — only our published JWKS. A JWT verifies there; a session
  * cookie cannot mean anything there.
  */
-export const GET = apiRoute(async (request) => {
-  const input = credentialInput(request);
-  const mode = requestMode(request.nextUrl, input);
+export const GET = labRoute(async (ctx) => {
+  const { input, mode } = ctx;
   const names = cookieNames();
   const headers: Record<string, string> = {};
   if (mode === "jwt") {

@@ -1,23 +1,21 @@
-import { authenticate } from "@/lib/auth/request-auth";
 import type { AuthUser } from "@/lib/auth/types";
-import { credentialInput } from "@/lib/http/request";
 import { json } from "@/lib/http/respond";
-import { apiRoute } from "@/lib/http/route";
+import { labRoute } from "@/lib/http/route";
 import { serverState } from "@/lib/lab/server-state";
-import { authNow, getSettings } from "@/lib/settings/settings";
 
 /**
- * Lab: the server's state as far as this browser may see it. Both of the browser's credentials are
- * checked (the two panes may be different users); an admin credential shows everything.
+ * Lab: the server's state of this lab, as far as this browser may see it. Both of the browser's
+ * credentials are checked read-only (the two panes may be different users); an admin of the lab
+ * sees all of the lab.
  */
-export const GET = apiRoute(async (request) => {
-  const input = credentialInput(request);
-  const viewers: AuthUser[] = [];
-  for (const mode of ["session", "jwt"] as const) {
-    const { result } = await authenticate(mode, mode === "session" ? { ...input, authorization: null } : input, { readOnly: true });
-    if (result.ok) viewers.push(result.user);
-  }
-  const settings = await getSettings();
-  const now = authNow(settings);
-  return json({ now: new Date(now).toISOString(), ...(await serverState(viewers, now, settings)) });
-});
+export const GET = labRoute(
+  async (ctx) => {
+    const viewers: AuthUser[] = [];
+    for (const mode of ["session", "jwt"] as const) {
+      const result = await ctx.authenticate({ mode });
+      if (result.ok) viewers.push(result.user);
+    }
+    return json({ now: new Date(ctx.auth.now).toISOString(), labId: ctx.lab.id, ...(await serverState(ctx.lab.id, viewers, ctx.auth.now, ctx.auth.settings)) });
+  },
+  { readOnly: true },
+);

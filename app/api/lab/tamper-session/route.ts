@@ -1,17 +1,16 @@
 import { cookieAttributes, cookieNames, setCookie } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/errors";
-import { credentialInput } from "@/lib/http/request";
 import { json } from "@/lib/http/respond";
-import { apiRoute } from "@/lib/http/route";
+import { labRoute } from "@/lib/http/route";
 
 /**
  * Lab: flip one character of this browser's session seal and hand it back. Page scripts cannot
  * write an HttpOnly cookie, so the server does the flipping; the browser then sends the tampered
  * seal on its next request, exactly as a tampered cookie would arrive.
  */
-export const POST = apiRoute(async (request) => {
+export const POST = labRoute(async (ctx) => {
   const names = cookieNames();
-  const seal = credentialInput(request).cookies[names.session];
+  const seal = ctx.input.cookies[names.session];
   if (!seal) throw new ApiError("UNAUTHENTICATED", { message: "There is no session cookie to tamper with: log in to the session pane first." });
   // Flip a character inside the seal's MAC (the second-to-last `*` part) so the HMAC check fails.
   const parts = seal.split("*");

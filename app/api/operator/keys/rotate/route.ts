@@ -1,14 +1,17 @@
 import { rotateKeyFile } from "@/lib/auth/asymmetric-keys";
-import { requireUser } from "@/lib/auth/require-user";
 import { services } from "@/lib/auth/services";
 import { appEnv } from "@/lib/config/env";
 import { ApiError } from "@/lib/errors";
+import { requireOperator } from "@/lib/http/operator";
 import { json } from "@/lib/http/respond";
 import { apiRoute, methodNotAllowed } from "@/lib/http/route";
 
-/** Publish the next signing key now; it signs after the publish-ahead delay; the old key turns verify-only. */
+/**
+ * The operator publishes the server's next signing key now; it signs after the publish-ahead delay
+ * and the old key turns verify-only. Server-wide (every lab's tokens), so never a lab admin's action.
+ */
 export const POST = apiRoute(async (request) => {
-  await requireUser(request, { role: "admin" });
+  requireOperator(request);
   const env = appEnv();
   if (env.jwtAlgorithm === "HS256") throw new ApiError("KEY_ROTATION_UNSUPPORTED");
   await services().jwtKeys(); // make sure the file exists before rotating it

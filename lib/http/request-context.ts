@@ -1,0 +1,92 @@
+import "server-only";
+import { resolveMode } from "../auth/mode";
+import { services } from "../auth/services";
+import type { AuthContext, AuthMode, AuthResult, AuthStrategy, AuthUser, CredentialInfo, CredentialInput } from "../auth/types";
+import { appEnv } from "../config/env";
+import { ApiError, ERRORS } from "../errors";
+import { labNow, requestLab, settingsFor } from "../labs/request-lab";
+import type { LabState } from "../labs/lab-state";
+import { Trace } from "../trace/trace";
+
+export interface Authenticated {
+  user: AuthUser;
+  mode: AuthMode;
+  credential: CredentialInfo;
+}
+
+/**
+ * One request, read once: the credential input (cookies parsed once), the mode by the one mode
+ * rule, the client address, the lab with its settings and auth clock, and the trace. The route
+ * wrapper (lib/http/route.ts) and the pages' data-access layer (lib/auth/dal.ts) build it; no route
+ * parses cookies, resolves the mode or re-unseals a credential itself.
+ */
+export interface RequestContext {
+  readonly input: CredentialInput;
+  readonly mode: AuthMode;
+  readonly clientAddress: string;
+  readonly lab: LabState;
+  /** What strategies get: the lab, its auth clock, its settings and the trace. */
+  readonly auth: AuthContext;
+  readonly trace: Trace;
+  /** This request's strategy (of `mode`), or another mode's. */
+  strategy(mode?: AuthMode): AuthStrategy;
+  /** Authenticates with a mode's strategy, once per mode and request; the verdict is on the trace. */
+  authenticate(options?: { mode?: AuthMode }): Promise<AuthResult>;
+  /** The authenticated user, or the verdict's error (401) — and 403 FORBIDDEN without the role. */
+  requireUser(options?: { mode?: AuthMode; role?: "admin" }): Promise<Authenticated>;
+}
+
+export interface RequestParts {
+  input: CredentialInput;
+  clientAddress: string;
+  /** `?mode=`, for the routes and pages that have a query string. */
+  modeParam?: string | null;
+  /** Identify without side effects (the lab's polling: no sliding-expiry write). */
+  readOnly?: boolean;
+}
+
+/** Builds the context of one request (its lab resolved once: 400/410 for a bad or dead lab cookie). */
+export async function requestContext(parts: RequestParts): Promise<RequestContext> {
+  const { input, clientAddress } = parts;
+  const mode = resolveMode(input, parts.modeParam);
+  const lab = await requestLab(input);
+  const settings = await settingsFor(lab);
+  const trace = new Trace(mode, appEnv().instanceId);
+  const auth: AuthContext = { labId: lab.id, now: labNow(lab), settings, trace, readOnly: parts.readOnly ?? false };
+  const verdicts = new Map<AuthMode, Promise<AuthResult>>();
+  const strategy = (which: AuthMode = mode) => services().strategy(which);
+
+  const authenticate = (options: { mode?: AuthMode } = {}) => {
+    const which = options.mode ?? mode;
+    let verdict = verdicts.get(which);
+    if (!verdict) {
+      verdict = strategy(which)
+        .authenticate(input, auth)
+        .then((result) => {
+          if (result.ok) trace.setVerdict(true, 200);
+          else trace.setVerdict(false, ERRORS[result.code].status, result.code);
+          return result;
+        });
+      verdicts.set(which, verdict);
+    }
+    return verdict;
+  };
+
+  return {
+    input,
+    mode,
+    clientAddress,
+    lab,
+    auth,
+    trace,
+    strategy,
+    authenticate,
+    async requireUser(options = {}) {
+      const which = options.mode ?? mode;
+      const result = await authenticate({ mode: which });
+      if (!result.ok) throw new ApiError(result.code);
+      if (options.role && result.user.role !== options.role) throw new ApiError("FORBIDDEN");
+      return { user: result.user, mode: which, credential: result.credential };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { createHmac } from "node:crypto";
+import { cookieAttributes } from "../auth/cookies";
+import type { CookieInstruction } from "../auth/types";
+import { appEnv } from "../config/env";
+import { secrets } from "../config/secrets";
+import { safeEqual } from "../crypto";
+import { DEFAULT_LAB_ID, isLabId } from "./lab-id";
+
+/** The lab cookie outlives any lab's idle lifetime; a cookie naming a lab that expired is replaced. */
+const LAB_COOKIE_MAX_AGE_SECONDS = 30 * 86_400;
+const MAC_CHARS = 22; // 132 bits of HMAC-SHA256, base64url
+
+export function labCookieName(): string {
+  return appEnv().insecureCookies ? "lab" : "__Host-lab";
+}
+
+/** One HMAC key per session password id (highest id signs, all verify: rotation), derived for this purpose only. */
+function labKeys(): { current: Buffer; all: Buffer[] } {
+  const passwords = secrets().sessionPasswords;
+  const ids = Object.keys(passwords).sort((a, b) => Number(b) - Number(a));
+  const all = ids.map((id) => createHmac("sha256", passwords[id] ?? "").update("authlab lab cookie v1").digest());
+  const current = all[0];
+  if (!current) throw new Error("no session password to derive the lab cookie key from");
+  return { current, all };
+}
+
+function mac(key: Buffer, labId: string): string {
+  return createHmac("sha256", key).update(labId).digest("base64url").slice(0, MAC_CHARS);
+}
+
+/**
+ * `<labId>.<mac>`: the lab id is public (it is in the header and in every token); the MAC is what
+ * makes the cookie unforgeable, so knowing a lab's id does not let anyone act in it.
+ */
+export function signLabId(labId: string): string {
+  return `${labId}.${mac(labKeys().current, labId)}`;
+}
+
+export type LabCookieReading = { kind: "none" } | { kind: "invalid" } | { kind: "lab"; labId: string };
+
+/** What a lab cookie says: no cookie, a cookie that does not verify, or a lab id it proves. */
+export function readLabCookie(value: string | undefined): LabCookieReading {
+  if (!value) return { kind: "none" };
+  const dot = value.lastIndexOf(".");
+  const labId = value.slice(0, dot);
+  const given = value.slice(dot + 1);
+  if (dot <= 0 || !isLabId(labId) || given.length !== MAC_CHARS) return { kind: "invalid" };
+  // Constant-time compare, so that timing does not reveal how much of a forged MAC was right.
+  return labKeys().all.some((key) => safeEqual(mac(key, labId), given)) ? { kind: "lab", labId } : { kind: "invalid" };
+}
+
+export function labCookie(labId: string): CookieInstruction {
+  return { name: labCookieName(), value: signLabId(labId), attributes: cookieAttributes({ maxAge: LAB_COOKIE_MAX_AGE_SECONDS, sameSite: "lax" }) };
+}
+
+export function clearLabCookie(): CookieInstruction {
+  return { name: labCookieName(), value: "", attributes: cookieAttributes({ maxAge: 0, sameSite: "lax" }) };
+}
+
+/**
+ * The Cookie header pair that makes a request the server sends to itself (replay, measure, a peer
+ * relay) act in `labId`, as the browser's own requests do. The default lab needs none.
+ */
+export function labCookiePair(labId: string): string | null {
+  return labId === DEFAULT_LAB_ID ? null : `${labCookieName()}=${signLabId(labId)}`;
+}
