@@ -9,6 +9,8 @@ import { labNow, settingsFor } from "@/lib/labs/request-lab";
 import { applyCookies, errorJson } from "@/lib/http/respond";
 import { clientAddress, credentialInput } from "@/lib/http/request";
 import { Trace } from "@/lib/trace/trace";
+import { isCrossOriginRequest } from "@/lib/http/cross-origin";
+import { recordCrossOriginRefusal } from "@/lib/http/cross-origin-events";
 import { appEnv } from "@/lib/config/env";
 import type { CookieInstruction } from "@/lib/auth/types";
 
@@ -45,6 +47,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     return services().strategy(mode).hasCredential(input) ? NextResponse.next() : errorJson("UNAUTHENTICATED", { extra: { mode } }) as NextResponse;
   }
   if (startsWithAny(path, LABLESS_PAGES)) return withPageHeaders(NextResponse.next());
+  // A state-changing request to a page is a server action (the login, register and password
+  // forms): the same cross-origin rule as the APIs, answered here as a 403 — Next's own check
+  // would refuse it with a 500.
+  if (isCrossOriginRequest(request)) {
+    await recordCrossOriginRefusal(request);
+    return page(403, "Cross-origin request refused", [ERRORS.CROSS_ORIGIN_REQUEST.message], 0);
+  }
 
   let lab: LabState;
   let newCookie: CookieInstruction | null = null;

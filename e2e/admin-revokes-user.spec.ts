@@ -1,12 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { adminToken, DEMO } from "./fixtures/api";
+import { expect, test } from "./fixtures/test";
+import { adminToken, DEMO, inLab } from "./fixtures/api";
 import { findCookie, ScenarioPage } from "./scenarios/scenario-page";
 
 /**
  * Admin revokes the user. The session is looked up on every request, so it dies on the next one;
  * the JWT carries its own proof and lives until exp — only its refresh is refused.
  */
-test("admin revokes the user: the session dies on the next request, the JWT lives until exp, refresh fails", async ({ page, context, request }) => {
+test("admin revokes the user: the session dies on the next request, the JWT lives until exp, refresh fails", async ({ page, context, request, lab }) => {
   const scenario = new ScenarioPage(page);
   await scenario.goto("admin-revokes-user", "Admin revokes the user");
   await scenario.run();
@@ -24,7 +24,7 @@ test("admin revokes the user: the session dies on the next request, the JWT live
   // The refusals cleared what could never work again.
   for (const name of ["__Host-session", "__Host-access", "__Secure-refresh"]) expect(await findCookie(context, name), name).toBeUndefined();
   // Revoking touches no user data: Alice is still an enabled user.
-  const users = (await (await request.get("/api/admin/users", { headers: { authorization: `Bearer ${await adminToken(request)}`, cookie: "" } })).json()) as { users: { email: string; role: string; disabled: boolean }[] };
+  const users = (await (await request.get("/api/admin/users", { headers: inLab(lab.cookie, { authorization: `Bearer ${await adminToken(request, lab.cookie)}` }) })).json()) as { users: { email: string; role: string; disabled: boolean }[] };
   expect(users.users.find((u) => u.email === DEMO.alice.email)).toMatchObject({ role: "user", disabled: false });
   await scenario.screenshot("admin-revokes-user");
 });

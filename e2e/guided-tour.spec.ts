@@ -1,4 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { shot } from "./fixtures/screenshots";
+import { expect, test } from "./fixtures/test";
+import { type Page } from "@playwright/test";
 import { COOKIE, withSettings } from "./fixtures/api";
 
 function tourLog(page: Page) {
@@ -15,18 +17,10 @@ async function doIt(page: Page): Promise<void> {
  * denylist, which to choose — and each "do it" makes the lab's panes really act.
  */
 test.describe("Guided tour", () => {
-  test.beforeEach(async ({ request }) => {
-    expect((await request.post("/api/demo/reset")).status()).toBe(200);
-  });
-
-  test.afterAll(async ({ request }) => {
-    expect((await request.post("/api/demo/reset")).status()).toBe(200);
-  });
-
   test("steps live in the URL and move with buttons or arrow keys", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto("/tour");
-    await page.screenshot({ path: "docs/screenshots/tour-1280x720.png" });
+    await page.screenshot({ path: shot("tour-1280x720.png") });
     await expect(page.getByRole("heading", { level: 1, name: "HTTP is stateless" })).toBeVisible();
     await expect(page.getByText("Guided tour · step 1 of 7")).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Tour steps" }).getByRole("link", { name: "1. HTTP is stateless" })).toHaveAttribute("aria-current", "step");
@@ -70,7 +64,7 @@ test.describe("Guided tour", () => {
     await expect.poll(() => title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(normalSize * 1.5);
     // The whole page scales up for the projector, the lab's panes included.
     await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBe(18);
-    await page.screenshot({ path: "docs/screenshots/tour-presenter.png" });
+    await page.screenshot({ path: shot("tour-presenter.png") });
 
     await page.getByRole("link", { name: "Next step →" }).click();
     await expect(page).toHaveURL(/\/tour\?step=3&presenter=1$/);
@@ -88,7 +82,7 @@ test.describe("Guided tour", () => {
     await expect(tourLog(page)).toContainText("Session pane · Call the protected API → 401 UNAUTHENTICATED");
     await expect(tourLog(page)).toContainText("JWT pane · Call the protected API → 401 UNAUTHENTICATED");
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: "docs/screenshots/tour-narrow.png" });
+    await page.screenshot({ path: shot("tour-narrow.png") });
   });
 
   test("steps 2 and 3: a session is looked up in the store; a JWT is only verified", async ({ page, context }) => {
@@ -124,11 +118,11 @@ test.describe("Guided tour", () => {
     await expect(page.getByTestId("session-state")).toHaveText("Not signed in.");
     await expect(page.getByTestId("jwt-state")).toContainText("Not signed in");
     await page.setViewportSize({ width: 1280, height: 1150 });
-    await page.screenshot({ path: "docs/screenshots/tour-logout-step.png" });
+    await page.screenshot({ path: shot("tour-logout-step.png") });
   });
 
-  test("step 4 also copies a JWT the pane keeps in localStorage (sent as a Bearer header)", async ({ page, request }) => {
-    await withSettings(request, { jwtStorage: "localStorage" });
+  test("step 4 also copies a JWT the pane keeps in localStorage (sent as a Bearer header)", async ({ page }) => {
+    await withSettings(page.request, { jwtStorage: "localStorage" });
     await page.goto("/tour?step=4");
     await doIt(page);
     const log = tourLog(page);
@@ -138,8 +132,8 @@ test.describe("Guided tour", () => {
     expect(await page.evaluate(() => Object.keys(window.localStorage))).not.toContain("authlab.accessToken");
   });
 
-  test("step 5, refresh: past the access lifetime the JWT gets 401, a refresh brings it back; the header shows the clock", async ({ page, request }) => {
-    const { settings } = (await (await request.get("/api/settings")).json()) as { settings: { accessTtlSeconds: number } };
+  test("step 5, refresh: past the access lifetime the JWT gets 401, a refresh brings it back; the header shows the clock", async ({ page }) => {
+    const { settings } = (await (await page.request.get("/api/settings")).json()) as { settings: { accessTtlSeconds: number } };
     await page.goto("/tour?step=5");
     await doIt(page);
     const log = tourLog(page);
@@ -147,13 +141,13 @@ test.describe("Guided tour", () => {
     await expect(log).toContainText(/Session pane · Call the protected API → 200/);
     await expect(log).toContainText("JWT pane · Refresh the access token → 200");
     await expect(log.getByRole("listitem").last()).toContainText("JWT pane · Call the protected API → 200");
-    const offset = ((await (await request.get("/api/demo/clock")).json()) as { offsetMs: number }).offsetMs;
+    const offset = ((await (await page.request.get("/api/demo/clock")).json()) as { offsetMs: number }).offsetMs;
     expect(offset).toBe((settings.accessTtlSeconds + 60) * 1000);
     await expect(page.getByRole("banner").getByRole("button", { name: /^Demo clock \+\d+ min ahead$/ })).toBeVisible();
     await expect(page.getByTestId("jwt-last")).toHaveText("Last: Call the protected API: 200");
   });
 
-  test("step 6, the denylist: the copy dies at logout, at the price of a store lookup per request", async ({ page, request }) => {
+  test("step 6, the denylist: the copy dies at logout, at the price of a store lookup per request", async ({ page }) => {
     await page.goto("/tour?step=6");
     await expect(page.getByTestId("tour-denylist-state")).toHaveText("Denylist on the server now: off");
     await doIt(page);
@@ -164,7 +158,7 @@ test.describe("Guided tour", () => {
 
     await page.getByRole("button", { name: "Turn the denylist off" }).click();
     await expect(page.getByTestId("tour-denylist-state")).toHaveText("Denylist on the server now: off");
-    const { settings } = (await (await request.get("/api/settings")).json()) as { settings: { denylistEnabled: boolean } };
+    const { settings } = (await (await page.request.get("/api/settings")).json()) as { settings: { denylistEnabled: boolean } };
     expect(settings.denylistEnabled).toBe(false);
   });
 

@@ -1,4 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { shot } from "./fixtures/screenshots";
+import { expect, test } from "./fixtures/test";
+import { type Page } from "@playwright/test";
 import { COOKIE, DEMO, expectError, register } from "./fixtures/api";
 
 interface SettingsBody {
@@ -18,14 +20,6 @@ async function clockOffsetMs(page: Page): Promise<number> {
  * real time), the runtime settings (admin only, applied at once), and a one-click reset of everything.
  */
 test.describe("Instructor tools", () => {
-  test.beforeEach(async ({ request }) => {
-    expect((await request.post("/api/demo/reset")).status()).toBe(200);
-  });
-
-  test.afterAll(async ({ request }) => {
-    expect((await request.post("/api/demo/reset")).status()).toBe(200);
-  });
-
   test("a learner can read the settings but not change them, is told why, and is offered an admin sign-in", async ({ page }) => {
     expect((await page.request.post("/api/auth/session/login", { data: DEMO.alice })).status()).toBe(200);
     await page.goto("/instructor");
@@ -39,9 +33,9 @@ test.describe("Instructor tools", () => {
     await expect(access).toBeDisabled();
     await expect(page.getByRole("button", { name: "Apply changes" })).toBeDisabled();
     await expect(page.getByRole("button", { name: /Sign in as the demo admin/ })).toBeEnabled();
-    await page.screenshot({ path: "docs/screenshots/instructor-learner.png", fullPage: true });
+    await page.screenshot({ path: shot("instructor-learner.png"), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: "docs/screenshots/instructor-narrow.png" });
+    await page.screenshot({ path: shot("instructor-narrow.png") });
   });
 
   test("a non-admin account typed into the admin sign-in is refused, and the settings stay read-only", async ({ page }) => {
@@ -80,7 +74,7 @@ test.describe("Instructor tools", () => {
     // At once: the very next login gets a one-minute token.
     const login = await page.request.post("/api/auth/jwt/login?cookies=none", { data: DEMO.alice });
     expect(((await login.json()) as { expiresIn: number }).expiresIn).toBe(60);
-    await page.screenshot({ path: "docs/screenshots/instructor-admin.png", fullPage: true });
+    await page.screenshot({ path: shot("instructor-admin.png"), fullPage: true });
   });
 
   test("values outside the server's bounds are refused in the form, and nothing is sent", async ({ page }) => {
@@ -153,7 +147,7 @@ test.describe("Instructor tools", () => {
     // Every view follows the change, not just the one that made it.
     await expect(page.getByTestId("demo-clock-state").first()).toContainText("+1 h 15 min ahead");
     expect(await clockOffsetMs(page)).toBe(75 * 60_000);
-    await page.screenshot({ path: "docs/screenshots/instructor-clock-popover.png" });
+    await page.screenshot({ path: shot("instructor-clock-popover.png") });
     await page.keyboard.press("Escape");
     await expect(popover).toHaveCount(0);
 

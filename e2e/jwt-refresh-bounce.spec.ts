@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { advanceClock, DEMO, resetClock } from "./fixtures/api";
 import { DashboardPage, LoginPage } from "./fixtures/pages";
 
@@ -8,18 +8,18 @@ import { DashboardPage, LoginPage } from "./fixtures/pages";
  * endpoint and comes back with a rotated pair.
  */
 test.describe("JWT refresh on navigation", () => {
-  test.afterEach(async ({ request }) => {
-    await resetClock(request);
+  test.afterEach(async ({ page }) => {
+    await resetClock(page.request);
   });
 
-  test("an expired access token is refreshed on the way to the dashboard, and the refresh token rotates", async ({ page, context, request }) => {
+  test("an expired access token is refreshed on the way to the dashboard, and the refresh token rotates", async ({ page, context }) => {
     const login = new LoginPage(page);
     await login.goto();
     await login.logIn(DEMO.alice.email, DEMO.alice.password, "jwt");
     await new DashboardPage(page).expectSignedIn(DEMO.alice.email, "user", "jwt");
     const before = (await context.cookies()).find((c) => c.name === "__Secure-refresh")!.value;
 
-    await advanceClock(request, 16 * 60);
+    await advanceClock(page.request, 16 * 60);
     await page.goto("/dashboard");
     await new DashboardPage(page).expectSignedIn(DEMO.alice.email, "user", "jwt");
     const after = (await context.cookies()).find((c) => c.name === "__Secure-refresh")!.value;

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { COOKIE, withSettings } from "./fixtures/api";
 import { LabPage } from "./fixtures/lab";
 
@@ -85,8 +85,8 @@ test.describe("The lab, side by side", () => {
     expect(names).not.toContain(COOKIE.refresh);
   });
 
-  test("with the access token kept in memory the JWT pane sends a Bearer header and no access cookie exists", async ({ page, context, request }) => {
-    const restore = await withSettings(request, { jwtStorage: "memory" });
+  test("with the access token kept in memory the JWT pane sends a Bearer header and no access cookie exists", async ({ page, context }) => {
+    const restore = await withSettings(page.request, { jwtStorage: "memory" });
     try {
       const lab = new LabPage(page);
       await lab.goto();

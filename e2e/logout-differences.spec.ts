@@ -1,5 +1,6 @@
-import { expect, test, type BrowserContext } from "@playwright/test";
-import { DEMO, expectError, withSettings } from "./fixtures/api";
+import { expect, test } from "./fixtures/test";
+import { type BrowserContext } from "@playwright/test";
+import { DEMO, expectError, inLab, labCookie, withSettings } from "./fixtures/api";
 import { DashboardPage, LoginPage } from "./fixtures/pages";
 
 async function cookie(context: BrowserContext, name: string) {
@@ -25,7 +26,8 @@ test.describe("Logout differences: what a copied credential is worth after logou
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
     expect(await page.evaluate(() => document.cookie)).not.toContain("__Host-session");
 
-    const replay = { cookie: `__Host-session=${session.value}` };
+    // The copy is replayed from outside the browser, in the browser's lab.
+    const replay = inLab(await labCookie(context), { cookie: `__Host-session=${session.value}` });
     expect((await request.get("/api/me?mode=session", { headers: replay })).status()).toBe(200);
 
     await new DashboardPage(page).logOut();
@@ -48,30 +50,33 @@ test.describe("Logout differences: what a copied credential is worth after logou
     await new DashboardPage(page).logOut();
     expect((await context.cookies()).map((c) => c.name)).not.toEqual(expect.arrayContaining(["__Host-access"]));
 
-    const replay = await request.get("/api/me", { headers: { authorization: `Bearer ${access.value}` } });
+    const lab = await labCookie(context);
+    const replay = await request.get("/api/me", { headers: inLab(lab, { authorization: `Bearer ${access.value}` }) });
     expect(replay.status()).toBe(200);
     const { credential } = (await replay.json()) as { credential: { expiresAt: string } };
     // The exposure window: the token keeps working until exp, which is still in the future.
     expect(Date.parse(credential.expiresAt)).toBeGreaterThan(Date.now());
 
-    await expectError(await request.post("/api/auth/jwt/refresh", { headers: { cookie: `__Secure-refresh=${refresh.value}` } }), 401, "REFRESH_TOKEN_REVOKED");
+    await expectError(await request.post("/api/auth/jwt/refresh", { headers: inLab(lab, { cookie: `__Secure-refresh=${refresh.value}` }) }), 401, "REFRESH_TOKEN_REVOKED");
   });
 
   test("JWT with the denylist on: logout puts the jti on the list and the copy dies at once", async ({ page, context, request }) => {
-    const restore = await withSettings(request, { denylistEnabled: true });
+    const login = new LoginPage(page);
+    await login.goto();
+    const lab = await labCookie(context);
+    // The denylist is a setting of this browser's own lab: nobody else's requests pay for it.
+    const restore = await withSettings(request, { denylistEnabled: true }, lab);
     try {
-      const login = new LoginPage(page);
-      await login.goto();
       await login.logIn(DEMO.alice.email, DEMO.alice.password, "jwt");
       await new DashboardPage(page).expectSignedIn(DEMO.alice.email, "user", "jwt");
       const access = await cookie(context, "__Host-access");
 
-      const before = (await (await request.get("/api/me", { headers: { authorization: `Bearer ${access.value}` } })).json()) as { trace: { storeQueries: number } };
+      const before = (await (await request.get("/api/me", { headers: inLab(lab, { authorization: `Bearer ${access.value}` }) })).json()) as { trace: { storeQueries: number } };
       // The price: a store lookup on every request, as with sessions.
       expect(before.trace.storeQueries).toBe(1);
 
       await new DashboardPage(page).logOut();
-      await expectError(await request.get("/api/me", { headers: { authorization: `Bearer ${access.value}` } }), 401, "TOKEN_REVOKED");
+      await expectError(await request.get("/api/me", { headers: inLab(lab, { authorization: `Bearer ${access.value}` }) }), 401, "TOKEN_REVOKED");
     } finally {
       await restore();
     }

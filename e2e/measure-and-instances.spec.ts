@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { PEER, withSettings } from "./fixtures/api";
+import { expect, test } from "./fixtures/test";
+import { PEER, withServerSettings } from "./fixtures/api";
 import { LabPage } from "./fixtures/lab";
 
 /**
@@ -52,7 +52,7 @@ test.describe("Measured, and served by a named instance", () => {
     await expect(panel.getByTestId("peer-jwt")).toHaveText(`200 — accepted there (served by ${peerId})`);
 
     // Sessions in one process's memory: the other instance has never heard of this one.
-    const restore = await withSettings(request, { sessionStore: "memory" });
+    const restore = await withServerSettings(request, { sessionStore: "memory" });
     try {
       await lab.press("session", "Log out");
       await expect(lab.session.getByRole("status", { name: "Session state" })).toContainText("Not signed in");

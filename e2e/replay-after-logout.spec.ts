@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { findCookie, readSettings, ScenarioPage } from "./scenarios/scenario-page";
 
 /**

@@ -1,13 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { decodeJwt } from "jose";
-import { adminToken, DEMO } from "./fixtures/api";
+import { adminToken, DEMO, inLab } from "./fixtures/api";
 import { findCookie, ScenarioPage } from "./scenarios/scenario-page";
 
 /**
  * Role change. The session reads the role from the database on every request; the JWT carries it in
  * its signed payload, so it keeps the stale role until a refresh — in both directions.
  */
-test("role change: the session sees it at once, the JWT keeps the stale role until refresh", async ({ page, context, request }) => {
+test("role change: the session sees it at once, the JWT keeps the stale role until refresh", async ({ page, context, request, lab }) => {
   const scenario = new ScenarioPage(page);
   await scenario.goto("role-change", "Role change");
   await scenario.run();
@@ -33,7 +33,7 @@ test("role change: the session sees it at once, the JWT keeps the stale role unt
   expect(access, "the browser keeps its (refreshed) access cookie").toBeDefined();
   expect(decodeJwt(access!.value)).toMatchObject({ role: "user", email: DEMO.alice.email });
   expect(await findCookie(context, "__Host-session")).toBeDefined();
-  const users = (await (await request.get("/api/admin/users", { headers: { authorization: `Bearer ${await adminToken(request)}`, cookie: "" } })).json()) as { users: { email: string; role: string }[] };
+  const users = (await (await request.get("/api/admin/users", { headers: inLab(lab.cookie, { authorization: `Bearer ${await adminToken(request, lab.cookie)}` }) })).json()) as { users: { email: string; role: string }[] };
   expect(users.users.find((u) => u.email === DEMO.alice.email)?.role).toBe("user");
   await scenario.screenshot("role-change");
 });

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, expectError } from "./fixtures/api";
+import { expect, test } from "./fixtures/test";
+import { DEMO, expectError, inLab, labCookie } from "./fixtures/api";
 import { findCookie, ScenarioPage } from "./scenarios/scenario-page";
 
 /**
@@ -7,7 +7,10 @@ import { findCookie, ScenarioPage } from "./scenarios/scenario-page";
  * planted, say — the server issues a new id at login and deletes the old one: the planted id is dead.
  */
 test("session fixation: the id changes at login and the pre-login id is dead", async ({ page, context, request }) => {
-  // A session cookie in the browser before the scenario's logins: the "planted" one.
+  // The browser's first visit gives it a lab of its own; then a session cookie in that browser
+  // before the scenario's logins: the "planted" one.
+  await page.goto("/");
+  const lab = await labCookie(context);
   const planted = await page.request.post("/api/auth/session/login", { data: DEMO.alice });
   expect(planted.status()).toBe(200);
   const before = await findCookie(context, "__Host-session");
@@ -31,7 +34,7 @@ test("session fixation: the id changes at login and the pre-login id is dead", a
   const after = await findCookie(context, "__Host-session");
   expect(after?.value).toBeTruthy();
   expect(after!.value).not.toBe(before!.value);
-  expect((await request.get("/api/me?mode=session", { headers: { cookie: `__Host-session=${after!.value}` } })).status()).toBe(200);
-  await expectError(await request.get("/api/me?mode=session", { headers: { cookie: `__Host-session=${before!.value}` } }), 401, "SESSION_NOT_FOUND");
+  expect((await request.get("/api/me?mode=session", { headers: inLab(lab, { cookie: `__Host-session=${after!.value}` }) })).status()).toBe(200);
+  await expectError(await request.get("/api/me?mode=session", { headers: inLab(lab, { cookie: `__Host-session=${before!.value}` }) }), 401, "SESSION_NOT_FOUND");
   await scenario.screenshot("session-fixation");
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { DEMO, uniqueEmail } from "./fixtures/api";
 import { DashboardPage, LoginPage } from "./fixtures/pages";
 

@@ -1,9 +1,11 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
+import { OPERATOR_TOKEN } from "./fixtures/api";
 import { LabPage } from "./fixtures/lab";
 
 /**
  * Where sessions live is a choice with consequences: the lab shows each store's health and lets the
- * instructor move new sessions to another store — after which the old cookies find nothing.
+ * operator move new sessions to another store — after which the old cookies find nothing. The store
+ * is the server's, shared by every lab, so a lab's demo admin cannot switch it: the operator's token can.
  */
 test("the store panel shows store health and switching the session store strands existing sessions until switched back", async ({ page }) => {
   const lab = new LabPage(page);
@@ -14,6 +16,11 @@ test("the store panel shows store health and switching the session store strands
   await expect(panel.getByTestId("active-session-store")).toHaveText("database");
 
   await lab.logInAsAlice("session");
+  await panel.getByRole("button", { name: "Sessions in memory" }).click();
+  await expect(panel.getByTestId("store-switch-message")).toHaveText("Switch refused: 401 OPERATOR_REQUIRED");
+  await expect(panel.getByTestId("active-session-store")).toHaveText("database");
+
+  await panel.getByLabel("Operator token").fill(OPERATOR_TOKEN);
   try {
     await panel.getByRole("button", { name: "Sessions in memory" }).click();
     await expect(panel.getByTestId("store-switch-message")).toHaveText("New sessions now go to the memory store.");

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
+import { type Page } from "@playwright/test";
 import { advanceClock, COOKIE, DEMO, resetClock, withSettings } from "./fixtures/api";
 import { LabPage } from "./fixtures/lab";
 import { E2E_SERVER_JWT_SECRET, recordRequests, wireText, WorkbenchPage, type SeenRequest } from "./fixtures/workbench";
@@ -149,8 +150,8 @@ test.describe("Token workbench: read it, verify it, forge it — the server deci
   });
 
   test.describe("with the demo clock 20 minutes ahead", () => {
-    test.afterEach(async ({ request }) => {
-      await resetClock(request);
+    test.afterEach(async ({ page }) => {
+      await resetClock(page.request);
     });
 
     test("a token still fresh on this device is expired on AuthLab's clock: times are shown on both, and the server judges by its own", async ({ page }) => {
@@ -186,8 +187,8 @@ test.describe("Token workbench: read it, verify it, forge it — the server deci
     await expect(workbench.payload).toContainText('"alice@example.com"');
   });
 
-  test("with the pane's token in localStorage the page simply takes it — as any script injected into the page could", async ({ page, request }) => {
-    const restore = await withSettings(request, { jwtStorage: "localStorage" });
+  test("with the pane's token in localStorage the page simply takes it — as any script injected into the page could", async ({ page }) => {
+    const restore = await withSettings(page.request, { jwtStorage: "localStorage" });
     try {
       const lab = new LabPage(page);
       await lab.goto();

@@ -11,6 +11,7 @@ export const ERRORS = {
   INVALID_MODE: { status: 400, message: "Mode must be \"session\" or \"jwt\"." },
   METHOD_NOT_ALLOWED: { status: 405, message: "This endpoint does not accept that method." },
   NOT_FOUND: { status: 404, message: "Nothing here." },
+  BAD_REQUEST_TARGET: { status: 400, message: "The request target is not a well-formed path." },
   CROSS_ORIGIN_REQUEST: { status: 403, message: "Cross-origin request refused: this action only accepts requests from this site." },
   JAVASCRIPT_REQUIRED: { status: 400, message: "This form keeps what it gets in the page's memory, which needs JavaScript: nothing was sent on or checked. Turn JavaScript on, or use the login page." },
 

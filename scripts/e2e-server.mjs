@@ -31,6 +31,11 @@ const env = {
   // Test-only secrets: fixed so that a restart mid-suite keeps credentials valid.
   SESSION_PASSWORD: "e2e-session-password-0123456789abcdefghijkl",
   JWT_SECRET: "e2e-jwt-secret-0123456789abcdefghijklmnopqrstuv",
+  OPERATOR_TOKEN: "e2e-operator-token-0123456789abcdefghijklmnop",
+  // Every browser context of the suite creates a lab from 127.0.0.1.
+  LAB_CREATE_PER_ADDRESS: "100000",
+  RATE_LIMIT_REGISTRATIONS: "100000",
+  RATE_LIMIT_MEASUREMENTS: "1000",
   DEMO_CLOCK: "on",
   // Every spec logs in from 127.0.0.1; the per-IP budget is sized for the suite (unit tests cover the limiter).
   RATE_LIMIT_IP_FAILURES: "1000",

@@ -16,6 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, parseTrustedProxyHops, resolveClientAddress } from "./lib/client-address.mjs";
+import { refusal } from "./lib/request-guard.mjs";
 import { SERVER_ENTRY_MARK, STARTUP_CHECK } from "./lib/startup.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,15 +39,17 @@ function fail(message) {
 
 const dev = process.argv.includes("--dev");
 if (!dev) process.env.NODE_ENV ??= "production";
-const port = Number(argValue(["--port", "-p"]) ?? process.env.PORT ?? 3000);
+const port = Number(argValue(["--port", "-p"]) || process.env.PORT || 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`authlab: the port must be a whole number from 0 to 65535 (got "${process.env.PORT}")`);
 // Every interface by default, like `next start`; `--hostname 127.0.0.1` (or HOST) binds one.
 const hostname = argValue(["--hostname", "-H"]) ?? process.env.HOST ?? undefined;
 const { hops: trustedHops, error: hopsError } = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
 if (hopsError) fail(hopsError);
 
-// Route handlers check for this mark: the client-address header means something only under this entry.
-globalThis[SERVER_ENTRY_MARK] = { trustedProxyHops: trustedHops };
+// Route handlers check for this mark: the client-address header means something only under this
+// entry. `selfOrigin`: where the lab's own server-side requests (replay, measure) reach this server.
+const loopback = !hostname || hostname === "0.0.0.0" ? "127.0.0.1" : hostname === "::" ? "[::1]" : hostname.includes(":") ? `[${hostname}]` : hostname;
+globalThis[SERVER_ENTRY_MARK] = { trustedProxyHops: trustedHops, selfOrigin: `http://${loopback}:${port}` };
 process.env.PORT = String(port);
 
 const httpServer = createServer();
@@ -65,6 +68,14 @@ try {
 
 const handle = app.getRequestHandler();
 httpServer.on("request", (req, res) => {
+  // What the framework would answer with a 500 (an unknown method, a malformed path) or a redirect
+  // to a host of the client's choosing (an absolute-form target) is refused here as the client's error.
+  const refused = refusal(req.method, req.url);
+  if (refused) {
+    res.writeHead(refused.status, { "content-type": "application/json", "cache-control": "no-store", ...refused.headers });
+    res.end(JSON.stringify({ error: { code: refused.code, message: refused.message } }));
+    return;
+  }
   req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
   void handle(req, res);
 });

@@ -11,7 +11,7 @@ export async function register(_previous: FormState, form: FormData): Promise<Fo
     const parsed = credentialsSchema.safeParse({ email: field(form, "email"), password: field(form, "password") });
     if (!parsed.success) throw validationError(parsed.error.issues);
     const ctx = await pageContext();
-    const user = await registerUser(ctx.lab.id, parsed.data);
+    const user = await registerUser(ctx.lab.id, ctx.clientAddress, parsed.data);
     return { status: "ok", message: `Account created for ${user.email}. You can log in now.` };
   } catch (error) {
     return formError(error);

@@ -1,3 +1,5 @@
+import { cookies } from "next/headers";
+import { labCookieName } from "@/lib/labs/lab-cookie";
 import { JWKS_PATH } from "@/lib/workbench/authlab-profile";
 import { Workbench } from "./workbench";
 
@@ -24,7 +26,9 @@ const WORDS: [string, string][] = [
 ];
 
 /** /workbench: decode, check, forge and send any token — the secret stays in the page. */
-export default function WorkbenchPage() {
+export default async function WorkbenchPage() {
+  // The proxy has made sure this visitor has a lab; its requests below name it in a header.
+  const lab = (await cookies()).get(labCookieName())?.value ?? null;
   return (
     <div className="space-y-4">
       <header className="space-y-2">
@@ -39,6 +43,7 @@ export default function WorkbenchPage() {
             Decoding is plain base64url; verifying and signing run in this page with your browser&apos;s WebCrypto, through the jose library. The only requests this page
             makes are these, and none carries a key:
           </p>
+          <p className="mt-1">Each names your lab in an <code>X-AuthLab-Lab</code> header and sends no cookies.</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5">
             {REQUESTS.map(([request, why]) => (
               <li key={request}>
@@ -58,7 +63,7 @@ export default function WorkbenchPage() {
           </dl>
         </details>
       </header>
-      <Workbench />
+      <Workbench lab={lab} />
     </div>
   );
 }

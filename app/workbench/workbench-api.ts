@@ -1,20 +1,34 @@
 "use client";
 
 import type { TraceJSON } from "@/lib/trace/trace";
+import { LAB_HEADER } from "@/lib/labs/lab-id";
 import { DEMO_USERS } from "@/lib/users/demo-users";
 import { readAuthClock, type AuthClock } from "@/lib/workbench/auth-clock";
 import { JWKS_PATH } from "@/lib/workbench/authlab-profile";
 import { isJsonObject } from "@/lib/workbench/json";
 
 /**
+ * The page's lab, as the server rendered it (the lab cookie's signed value). Set while the
+ * workbench renders, before any of its effects fetch.
+ */
+let labToken: string | null = null;
+
+export function setWorkbenchLab(token: string | null): void {
+  labToken = token;
+}
+
+/**
  * Every request the workbench makes, in one file, so that what the page promises ("your secret
  * never leaves the browser") can be checked by reading it: fixed same-origin paths, and none of
  * them carries a key. None sends cookies either (credentials: "omit"), so each answer depends only
- * on what is shown being sent.
+ * on what is shown being sent; the X-AuthLab-Lab header says which lab (whose clock, settings and
+ * users) the request is about, and proves nobody's identity.
  */
 async function getJson(path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
   try {
-    const response = await fetch(path, { credentials: "omit", cache: "no-store", ...init });
+    const headers = new Headers(init.headers);
+    if (labToken) headers.set(LAB_HEADER, labToken);
+    const response = await fetch(path, { credentials: "omit", cache: "no-store", ...init, headers });
     const text = await response.text();
     let body: unknown = null;
     try {

@@ -10,6 +10,7 @@ import { ResignPanel } from "./resign-panel";
 import { SealInspector } from "./seal-inspector";
 import { SendToAuthLab } from "./send-to-authlab";
 import { sectionBox, sectionTitle } from "./styles";
+import { setWorkbenchLab } from "./workbench-api";
 import { TokenInput } from "./token-input";
 import { useAuthClock } from "./use-auth-clock";
 import { useNow } from "./use-now";
@@ -32,7 +33,8 @@ function Section({ id, step, title, children }: { id: string; step: number; titl
  * The token workbench: one token travels through decode → warnings → verify → edit, re-sign and
  * send. Everything but "send" (and fetching this server's public keys) happens in the page.
  */
-export function Workbench() {
+export function Workbench({ lab }: { lab: string | null }) {
+  setWorkbenchLab(lab);
   const [tokenText, setTokenText] = useState("");
   const [keyDraft, setKeyDraft] = useState<KeyDraft>(EMPTY_KEY_DRAFT);
   const clock = useAuthClock();

@@ -88,6 +88,13 @@ async function patchSettings(admin: Record<string, string>, patch: Record<string
   return (await response.json()) as Record<string, unknown>;
 }
 
+/** Which store sessions go to is server-wide: the operator's setting (OPERATOR_TOKEN), not a lab admin's. */
+async function switchSessionStore(sessionStore: "database" | "redis"): Promise<Record<string, unknown>> {
+  const response = await api.patch("/api/operator/settings", { data: { sessionStore }, headers: { authorization: `Bearer ${server.operatorToken}` } });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
 interface Health {
   stores: Record<"session" | "denylist" | "rateLimit" | "database", { kind: string; engine: string; ok: boolean; latencyMs: number }>;
 }
@@ -184,8 +191,7 @@ test("JWT with Redis down: the access token keeps verifying, unless the denylist
 });
 
 test("PostgreSQL down: JWTs keep verifying, refresh and login answer 503 without cookies, sessions in the database store 503 then recover", async () => {
-  const admin = await adminBearer();
-  const settings = await patchSettings(admin, { sessionStore: "database" });
+  const settings = await switchSessionStore("database");
   expect(settings).toMatchObject({ stores: { session: { active: "database", available: ["memory", "database", "redis"] } } });
   try {
     const { seal } = await sessionLogin(api, DEMO.alice);
@@ -209,13 +215,12 @@ test("PostgreSQL down: JWTs keep verifying, refresh and login answer 503 without
   } finally {
     await server.postgres.restore();
     await storesBack();
-    await patchSettings(await adminBearer(), { sessionStore: "redis" });
+    await switchSessionStore("redis");
   }
 });
 
 test("PostgreSQL hung (connection open, no answer): sessions and refresh answer 503 within the bound, then recover", async () => {
-  const admin = await adminBearer();
-  await patchSettings(admin, { sessionStore: "database" });
+  await switchSessionStore("database");
   try {
     const { seal } = await sessionLogin(api, DEMO.alice);
     const withCookie = { cookie: cookieHeader({ [COOKIE.session]: seal }) };
@@ -232,23 +237,22 @@ test("PostgreSQL hung (connection open, no answer): sessions and refresh answer 
   } finally {
     await server.postgres.restore();
     await storesBack();
-    await patchSettings(await adminBearer(), { sessionStore: "redis" });
+    await switchSessionStore("redis");
   }
 });
 
 test("switching the session store: a Redis session's cookie is 401 on the database store, and works again after switching back", async () => {
   const { seal } = await sessionLogin(api, DEMO.alice);
   const withCookie = { cookie: cookieHeader({ [COOKIE.session]: seal }) };
-  const admin = await adminBearer();
 
-  const switched = await patchSettings(admin, { sessionStore: "database" });
+  const switched = await switchSessionStore("database");
   expect((switched.stores as { session: { switching: string } }).session.switching).toContain("401");
   await expectError(await me("session", withCookie)(), 401, "SESSION_NOT_FOUND");
   // A login now lands in the database store and works there.
   const fresh = await sessionLogin(api, DEMO.alice);
   expect((await me("session", { cookie: cookieHeader({ [COOKIE.session]: fresh.seal }) })()).status()).toBe(200);
 
-  await patchSettings(admin, { sessionStore: "redis" });
+  await switchSessionStore("redis");
   expect((await me("session", withCookie)()).status()).toBe(200);
 });
 

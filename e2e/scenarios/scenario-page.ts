@@ -1,3 +1,4 @@
+import { shot } from "../fixtures/screenshots";
 import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 /** Columns of the scenario's step table, in order. */
@@ -61,7 +62,7 @@ export class ScenarioPage {
   }
 
   async screenshot(slug: string): Promise<void> {
-    await this.page.screenshot({ path: `docs/screenshots/scenarios/${slug}.png`, fullPage: true });
+    await this.page.screenshot({ path: shot(`scenarios/${slug}.png`), fullPage: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { clientAddress, credentialInput } from "../http/request";
 import { requestContext, type RequestContext } from "../http/request-context";
@@ -14,7 +14,12 @@ import type { AuthMode, AuthResult } from "./types";
  */
 export const pageContext = cache(async (explicitMode?: AuthMode): Promise<RequestContext> => {
   const h = await headers();
-  return requestContext({ input: credentialInput({ headers: h }), clientAddress: clientAddress({ headers: h }), modeParam: explicitMode ?? null });
+  // Cookies from Next's cookie store, not the raw header: after a server action replaced a
+  // credential (a password change rotates the session), the page rendered in the same request
+  // must see the new cookie, not the one the browser sent.
+  const jar = await cookies();
+  const input = { ...credentialInput({ headers: h }), cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])) };
+  return requestContext({ input, clientAddress: clientAddress({ headers: h }), modeParam: explicitMode ?? null });
 });
 
 /**

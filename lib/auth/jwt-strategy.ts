@@ -41,6 +41,11 @@ export interface AccessClaims extends JWTPayload {
   email: string;
   /** The lab the token was issued in: it is refused in every other lab (no lookup needed to know). */
   lab: string;
+  /**
+   * When it was issued, to the millisecond (`iat` has whole seconds): "every token of this user
+   * issued before now" must not spare a token issued earlier in the same second.
+   */
+  iat_ms?: number;
 }
 
 export interface JwtIssueResult extends IssueResult {
@@ -130,7 +135,7 @@ export class JwtStrategy implements AuthStrategy {
 
     if (ctx.settings.denylistEnabled) {
       const hit = await trace.step("denylist-check", "Look the jti up in the denylist (the revoked-token list)", "store", () =>
-        this.deps.denylist.check(ctx.labId, claims.jti, claims.sub, claims.iat * 1000, ctx.now),
+        this.deps.denylist.check(ctx.labId, claims.jti, claims.sub, claims.iat_ms ?? claims.iat * 1000, ctx.now),
       );
       if (hit) {
         trace.fail(hit === "jti" ? "This token was logged out" : "Every token of this user was revoked");
@@ -205,8 +210,8 @@ export class JwtStrategy implements AuthStrategy {
       this.deps.refresh.revokeAllForUser(ctx.labId, userId, ctx.now, reason),
     );
     if (ctx.settings.denylistEnabled) {
-      // Tokens issued before this second die; a login right after the revocation still works.
-      const notBefore = new Date(Math.floor(ctx.now / 1000) * 1000);
+      // Tokens issued before this millisecond die (iat_ms); a login right after the revocation still works.
+      const notBefore = new Date(ctx.now);
       const expiresAt = new Date(ctx.now + (MAX_TOKEN_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS) * 1000);
       await ctx.trace.step("denylist-add", "Denylist every token of the user issued before now", "store", () =>
         this.deps.denylist.add(ctx.labId, { key: `sub:${userId}`, expiresAt, notBefore }),
@@ -272,13 +277,14 @@ export class JwtStrategy implements AuthStrategy {
       email: user.email,
       lab: ctx.labId,
       iat,
+      iat_ms: ctx.now,
       exp: iat + ctx.settings.accessTtlSeconds,
       jti: crypto.randomUUID(),
       iss: this.deps.issuer,
       aud: this.deps.audience,
     };
     const token = await ctx.trace.step("jwt-sign", `Sign the access token (${keys.alg})`, "crypto", () =>
-      new SignJWT({ role: claims.role, email: claims.email, lab: claims.lab })
+      new SignJWT({ role: claims.role, email: claims.email, lab: claims.lab, iat_ms: claims.iat_ms })
         .setProtectedHeader({ alg: keys.alg, typ: ACCESS_TOKEN_TYP, kid: keys.signingKid })
         .setSubject(claims.sub)
         .setIssuedAt(claims.iat)
@@ -313,14 +319,16 @@ function isNumericDate(value: unknown): value is number {
 }
 
 function asAccessClaims(payload: JWTPayload): AccessClaims | null {
-  const { sub, jti, iat, exp, nbf, role, email, lab } = payload;
+  const { sub, jti, iat, exp, nbf, role, email, lab, iat_ms } = payload;
   if (typeof sub !== "string" || typeof jti !== "string" || !isNumericDate(iat) || !isNumericDate(exp)) return null;
   if (nbf !== undefined && !isNumericDate(nbf)) return null;
   if (role !== "user" && role !== "admin") return null;
   if (typeof email !== "string") return null;
   // Tokens signed before labs existed belong to the default lab, where their users now are.
   if (lab !== undefined && !isLabId(lab)) return null;
-  return { ...payload, sub, jti, iat, exp, role: asRole(role), email, lab: lab ?? DEFAULT_LAB_ID };
+  // The millisecond issue time must agree with `iat`, or a forged one could dodge a revocation.
+  if (iat_ms !== undefined && (typeof iat_ms !== "number" || !Number.isSafeInteger(iat_ms) || Math.floor(iat_ms / 1000) !== iat)) return null;
+  return { ...payload, sub, jti, iat, exp, role: asRole(role), email, lab: lab ?? DEFAULT_LAB_ID, ...(iat_ms !== undefined ? { iat_ms } : {}) };
 }
 
 function verifyFailure(error: unknown): { ok: false; code: ErrorCode; detail: string } {

@@ -10,6 +10,8 @@ import type { RevokeReason } from "./types";
 /** 32 random bytes: 256 bits. */
 const REFRESH_TOKEN_BYTES = 32;
 const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** How far behind the spending instance's clock another instance may be: its retry still counts as one. */
+const SPENT_IN_FUTURE_TOLERANCE_MS = 5_000;
 /** The sealed successor outlives the grace window by this much real time, for clock skew between instances. */
 const SEAL_TTL_MARGIN_SECONDS = 30;
 
@@ -103,7 +105,11 @@ export class RefreshTokenService {
   private async spent(spentToken: SpentToken, labId: string, userId: string, now: number, settings: Settings): Promise<RotateResult> {
     const usedAt = spentToken.usedAt ?? new Date(now);
     const { familyId } = spentToken;
-    if (now - usedAt.getTime() <= settings.refreshGraceSeconds * 1000) {
+    const sinceUse = now - usedAt.getTime();
+    // A retry comes after the exchange it retries. A token spent "in the future" (the lab's demo
+    // clock moved back since) is no retry: without this bound such a token would stay in its grace
+    // window, reuse detection off, until the clock caught up.
+    if (sinceUse >= -SPENT_IN_FUTURE_TOLERANCE_MS && sinceUse <= settings.refreshGraceSeconds * 1000) {
       const successor = await this.deps.store.findSuccessor(familyId, spentToken.id);
       const live = successor && !successor.usedAt && !successor.revokedAt && now < successor.expiresAt.getTime();
       if (live) {

@@ -34,6 +34,11 @@ export interface CredentialInput {
   cookies: Readonly<Record<string, string | undefined>>;
   authorization?: string | null;
   userAgent?: string | null;
+  /**
+   * The signed lab id from the `X-AuthLab-Lab` header: how a page that sends no cookies on purpose
+   * (the token workbench) still says which lab it acts in. The lab cookie wins when both are present.
+   */
+  lab?: string | null;
 }
 
 /** What a successful authentication knows about the credential, for the lab and the API. */

@@ -43,7 +43,7 @@ export interface AppEnv {
    * it counts as unavailable (503), so no request hangs on it. See README "When a store is down".
    */
   storeTimeoutMs: number;
-  rateLimit: { ipFailures: number; accountFailures: number; windowSeconds: number };
+  rateLimit: { ipFailures: number; accountFailures: number; accountTotalFailures: number; windowSeconds: number; registrationsPerAddress: number; measurementsPerAddress: number };
   /** Per-visitor labs: how long an untouched lab lives, and the caps that keep one server bounded. */
   labs: {
     idleSeconds: number;
@@ -172,8 +172,9 @@ function readEnv(): AppEnv {
     jwksPublishAheadSeconds: int("JWKS_PUBLISH_AHEAD_SECONDS", 60, 0, 86_400),
     jwtIssuer: process.env.JWT_ISSUER || "authlab",
     jwtAudience: process.env.JWT_AUDIENCE || "authlab-api",
-    trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
-    instanceId: process.env.INSTANCE_ID || `${process.env.PORT ?? "3000"}-${process.pid}`,
+    // Validated like PEER_URLS: an entry such as "null" would otherwise let an opaque origin through.
+    trustedOrigins: origins("TRUSTED_ORIGINS"),
+    instanceId: process.env.INSTANCE_ID || `${process.env.PORT || "3000"}-${process.pid}`,
     peerUrls: origins("PEER_URLS"),
     redisUrl,
     redisKeyPrefix: process.env.REDIS_KEY_PREFIX ?? "authlab:",
@@ -182,6 +183,9 @@ function readEnv(): AppEnv {
     rateLimit: {
       ipFailures: int("RATE_LIMIT_IP_FAILURES", 100, 1, 1_000_000),
       accountFailures: int("RATE_LIMIT_ACCOUNT_FAILURES", 10, 1, 1_000_000),
+      accountTotalFailures: int("RATE_LIMIT_ACCOUNT_TOTAL_FAILURES", 100, 1, 1_000_000),
+      registrationsPerAddress: int("RATE_LIMIT_REGISTRATIONS", 30, 1, 1_000_000),
+      measurementsPerAddress: int("RATE_LIMIT_MEASUREMENTS", 10, 1, 1_000_000),
       windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", 900, 1, 86_400),
     },
     labs: {

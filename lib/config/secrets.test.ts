@@ -7,8 +7,8 @@ import { resetAppEnvForTests } from "./env";
 import { kidFor, resetSecretsForTests, secrets } from "./secrets";
 
 const VARS = ["NODE_ENV", "SESSION_PASSWORD", "SESSION_PASSWORDS", "JWT_SECRET", "JWT_SECRET_PREVIOUS", "AUTHLAB_DATA_DIR"] as const;
-const STRONG = "s".repeat(32);
-const STRONG_2 = "t".repeat(40);
+const STRONG = "abcdefghijklmnopqrstuvwxyz012345";
+const STRONG_2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~";
 
 /** process.env without Next's read-only NODE_ENV typing. */
 const env = process.env as Record<string, string | undefined>;
@@ -95,6 +95,15 @@ describe("secrets (SECURITY.md item 8)", () => {
     expect(error.message).toContain(expected);
     expect(error.message).toContain("at least 32 characters");
     expect(error.message).toContain("randomBytes(32)");
+  });
+
+  it.each(["SESSION_PASSWORD", "JWT_SECRET"])("refuses a %s of 32 characters that repeats one character (length alone is not randomness)", (name) => {
+    process.env.SESSION_PASSWORD = STRONG;
+    process.env.JWT_SECRET = STRONG;
+    process.env[name] = "a".repeat(32);
+    const error = configError(reload);
+    expect(error.message).toContain(name);
+    expect(error.message).toContain("not random enough");
   });
 
   it("refuses a short password inside SESSION_PASSWORDS, naming its id", () => {

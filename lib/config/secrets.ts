@@ -18,11 +18,20 @@ export interface Secrets {
 }
 
 const MIN_SECRET_CHARS = 32;
+/**
+ * A secret of 32 characters with fewer distinct ones than this is no random secret ("aaaa…",
+ * "abababab…", a repeated word). 32 random base64url characters have about 25 distinct ones;
+ * a passphrase has well over 12.
+ */
+const MIN_DISTINCT_CHARS = 12;
 const GENERATE_HINT = "generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"";
 
 function requireStrong(name: string, value: string): string {
   if (value.length < MIN_SECRET_CHARS) {
     throw new ConfigError(`${name} must be at least ${MIN_SECRET_CHARS} characters; ${GENERATE_HINT}`);
+  }
+  if (new Set(value).size < MIN_DISTINCT_CHARS) {
+    throw new ConfigError(`${name} is not random enough (fewer than ${MIN_DISTINCT_CHARS} different characters); ${GENERATE_HINT}`);
   }
   return value;
 }

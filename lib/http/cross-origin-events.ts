@@ -21,12 +21,13 @@ export async function recordCrossOriginRefusal(request: Request): Promise<void> 
     await stores().events.record(labId, {
       at: new Date(),
       kind: "CROSS_ORIGIN_REFUSED",
+      // Every field is the attacker's to choose: each is cut short, so a refused request cannot grow the database.
       detail: {
-        method: request.method,
-        path: new URL(request.url).pathname,
-        origin: request.headers.get("origin"),
-        secFetchSite: request.headers.get("sec-fetch-site"),
-        cookiesSent: Object.keys(cookies),
+        method: request.method.slice(0, 16),
+        path: new URL(request.url).pathname.slice(0, 200),
+        origin: request.headers.get("origin")?.slice(0, 200) ?? null,
+        secFetchSite: request.headers.get("sec-fetch-site")?.slice(0, 32) ?? null,
+        cookiesSent: Object.keys(cookies).slice(0, 20).map((name) => name.slice(0, 64)),
         labFrom: reading.kind === "lab" ? "lab cookie" : isLabId(hint) ? "the request's ?lab=" : "none (default lab)",
       },
     });

@@ -7,6 +7,7 @@ import { ApiError, ERRORS } from "../errors";
 import { labNow, requestLab, settingsFor } from "../labs/request-lab";
 import type { LabState } from "../labs/lab-state";
 import { Trace } from "../trace/trace";
+import { asRole } from "../users/users";
 
 export interface Authenticated {
   user: AuthUser;
@@ -85,7 +86,13 @@ export async function requestContext(parts: RequestParts): Promise<RequestContex
       const which = options.mode ?? mode;
       const result = await authenticate({ mode: which });
       if (!result.ok) throw new ApiError(result.code);
-      if (options.role && result.user.role !== options.role) throw new ApiError("FORBIDDEN");
+      if (options.role) {
+        // A privileged action confirms the role where it is decided now, not where a token says it
+        // was: an admin demoted or disabled a minute ago must not act as one until the token's exp.
+        const row = await services().users.findById(lab.id, result.user.id);
+        if (!row || row.disabled) throw new ApiError("USER_DISABLED");
+        if (asRole(row.role) !== options.role) throw new ApiError("FORBIDDEN");
+      }
       return { user: result.user, mode: which, credential: result.credential };
     },
   };

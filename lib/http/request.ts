@@ -1,6 +1,7 @@
 import { CLIENT_ADDRESS_HEADER } from "../../scripts/lib/client-address.mjs";
 import { SERVER_ENTRY_MARK } from "../../scripts/lib/startup.mjs";
 import type { CredentialInput } from "../auth/types";
+import { LAB_HEADER } from "../labs/lab-id";
 
 /** Parses a Cookie header. Later duplicates do not override the first (RFC 6265 §5.4 order). */
 export function parseCookieHeader(header: string | null): Record<string, string> {
@@ -21,6 +22,7 @@ export function credentialInput(request: Request | { headers: Headers }): Creden
     cookies: parseCookieHeader(request.headers.get("cookie")),
     authorization: request.headers.get("authorization"),
     userAgent: request.headers.get("user-agent"),
+    lab: request.headers.get(LAB_HEADER),
   };
 }
 

@@ -107,6 +107,8 @@ async function login(origin: string, kind: "session" | "jwt", labCookie: string 
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   if (response.status === 401) throw new ApiError("DEMO_USER_MISSING");
+  // The demo account's login budget is spent (someone guessed its password): say so, as the login does.
+  if (response.status === 429) throw new ApiError("RATE_LIMITED", { headers: { "Retry-After": response.headers.get("retry-after") ?? "60" } });
   if (!response.ok) throw new Error(`measure: ${kind} login answered ${response.status}`);
   return response;
 }

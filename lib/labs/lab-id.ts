@@ -22,3 +22,6 @@ export function newLabId(): string {
 export function isLabId(value: unknown): value is string {
   return typeof value === "string" && LAB_ID_PATTERN.test(value);
 }
+
+/** The header that may carry the lab cookie's value instead, for a request sent without cookies. */
+export const LAB_HEADER = "x-authlab-lab";

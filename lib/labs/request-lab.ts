@@ -9,12 +9,13 @@ import { DEFAULT_LAB_ID } from "./lab-id";
 import { labState, touchLab, type LabState } from "./lab-state";
 
 /**
- * The lab a request acts in: the one its lab cookie proves, else the server's default lab (a client
+ * The lab a request acts in: the one its lab cookie (or, without one, its X-AuthLab-Lab header)
+ * proves, else the server's default lab (a client
  * without a lab cookie: curl, the README's examples). A cookie that does not verify is a 400 and a
  * cookie naming a lab that expired a 410 — never a silent fall-back into the shared default lab.
  */
 export async function requestLab(input: CredentialInput): Promise<LabState> {
-  const reading = readLabCookie(input.cookies[labCookieName()]);
+  const reading = readLabCookie(input.cookies[labCookieName()] ?? input.lab ?? undefined);
   if (reading.kind === "invalid") throw new ApiError("LAB_COOKIE_INVALID");
   const id = reading.kind === "lab" ? reading.labId : DEFAULT_LAB_ID;
   const lab = await labState(id);

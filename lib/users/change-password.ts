@@ -19,6 +19,8 @@ export async function changePassword(ctx: RequestContext, who: Authenticated, pa
   const labId = ctx.lab.id;
   const row = await users.findById(labId, who.user.id);
   if (!row) throw new ApiError("PASSWORD_INCORRECT");
+  // A disabled account gets no fresh credential, whatever token it still holds.
+  if (row.disabled) throw new ApiError("USER_DISABLED");
   await verifyCurrentPassword(row, passwords.currentPassword, ctx.clientAddress);
   const passwordHash = await hashPassword(passwords.newPassword);
   // Revoke first, change the password last: if a store is unavailable (503) the password is still

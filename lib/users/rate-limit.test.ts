@@ -6,7 +6,7 @@ import { ApiError, StoreUnavailableError } from "../errors";
 import type { RedisBackend } from "../stores/redis-backend";
 import { PasswordAttemptLimiter, type PasswordAttempt } from "./rate-limit";
 
-const BUDGET = { ipFailures: 5, accountFailures: 3, windowSeconds: 60 };
+const BUDGET = { ipFailures: 5, accountFailures: 3, accountTotalFailures: 6, windowSeconds: 60 };
 
 /** One attempt: the handle when it may go ahead, the 429 when it may not. */
 async function attempt(limiter: PasswordAttemptLimiter, address: string, account: string): Promise<PasswordAttempt | ApiError> {
@@ -23,22 +23,50 @@ function refused(outcome: PasswordAttempt | ApiError): ApiError | null {
 const account = () => `account:${crypto.randomUUID()}@example.test`;
 const address = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
+/** The store behind a limiter, to build another one with other budgets on the same counters' store. */
+function limiterOptions(limiter: PasswordAttemptLimiter): { redis?: RedisBackend } {
+  return limiter.kind === "redis" ? { redis: sharedRedis() } : {};
+}
+
+let sharedRedisBackend: RedisBackend | undefined;
+function sharedRedis(): RedisBackend {
+  if (!sharedRedisBackend) throw new Error("no Redis backend in this run");
+  return sharedRedisBackend;
+}
+
 /** The same rules whatever holds the counters. `limiterFor` builds limiters that share one store. */
 function limiterCases(name: string, limiterFor: () => PasswordAttemptLimiter) {
   describe(`PasswordAttemptLimiter (${name})`, () => {
-    it("refuses an account after its budget of checks, with Retry-After within the window; other accounts are unaffected", async () => {
+    it("refuses an account from one address after its budget, with Retry-After within the window; other accounts are unaffected", async () => {
       const limiter = limiterFor();
       const victim = account();
-      for (let i = 0; i < BUDGET.accountFailures; i++) expect(refused(await attempt(limiter, address(), victim))).toBeNull();
-      const limited = refused(await attempt(limiter, address(), victim));
+      const from = address();
+      for (let i = 0; i < BUDGET.accountFailures; i++) expect(refused(await attempt(limiter, from, victim))).toBeNull();
+      const limited = refused(await attempt(limiter, from, victim));
       expect(limited?.code).toBe("RATE_LIMITED");
       const retryAfter = Number(limited?.headers["Retry-After"]);
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(BUDGET.windowSeconds);
-      expect(refused(await attempt(limiter, address(), account()))).toBeNull();
+      expect(refused(await attempt(limiter, from, account()))).toBeNull();
     });
 
-    it("a correct password gives its attempt back and forgets the account's failures", async () => {
+    it("regression: an attacker at one address cannot lock the owner out: the owner's address has its own budget", async () => {
+      const limiter = limiterFor();
+      const victim = account();
+      const attacker = address();
+      for (let i = 0; i < BUDGET.accountFailures + 5; i++) await attempt(limiter, attacker, victim);
+      expect(refused(await attempt(limiter, attacker, victim))?.code).toBe("RATE_LIMITED");
+      expect(refused(await attempt(limiter, address(), victim))).toBeNull();
+    });
+
+    it("a guesser spread over many addresses meets the account's total budget", async () => {
+      const limiter = limiterFor();
+      const victim = account();
+      for (let i = 0; i < BUDGET.accountTotalFailures; i++) expect(refused(await attempt(limiter, address(), victim))).toBeNull();
+      expect(refused(await attempt(limiter, address(), victim))?.code).toBe("RATE_LIMITED");
+    });
+
+    it("a correct password gives its attempt back and forgets the account's failures from that address", async () => {
       const limiter = limiterFor();
       const user = account();
       const from = address();
@@ -46,7 +74,7 @@ function limiterCases(name: string, limiterFor: () => PasswordAttemptLimiter) {
       const right = await attempt(limiter, from, user);
       if (right instanceof ApiError) throw right;
       await right.succeeded();
-      // The account starts afresh: its whole budget again.
+      // The account starts afresh from there: its whole budget again.
       for (let i = 0; i < BUDGET.accountFailures; i++) expect(refused(await attempt(limiter, from, user))).toBeNull();
     });
 
@@ -60,18 +88,26 @@ function limiterCases(name: string, limiterFor: () => PasswordAttemptLimiter) {
     it("an attempt refused for its account costs the address nothing (no password was checked)", async () => {
       const limiter = limiterFor();
       const locked = account();
-      for (let i = 0; i < BUDGET.accountFailures; i++) await attempt(limiter, address(), locked);
+      for (let i = 0; i < BUDGET.accountTotalFailures; i++) await attempt(limiter, address(), locked);
       const from = address();
       for (let i = 0; i < BUDGET.ipFailures + 3; i++) expect(refused(await attempt(limiter, from, locked))?.code).toBe("RATE_LIMITED");
       expect(refused(await attempt(limiter, from, account()))).toBeNull();
     });
 
-    it("regression: 50 attempts at once on one account let at most the budget through (consume first, atomically)", async () => {
+    it("regression: 50 attempts at once on one account from one address let at most its budget through (consume first, atomically)", async () => {
+      const limiter = new PasswordAttemptLimiter({ ...BUDGET, ipFailures: 100, ...limiterOptions(limiterFor()) });
+      const victim = account();
+      const from = address();
+      const outcomes = await Promise.all(Array.from({ length: 50 }, () => attempt(limiter, from, victim)));
+      expect(outcomes.filter((o) => !refused(o))).toHaveLength(BUDGET.accountFailures);
+      expect(outcomes.filter((o) => refused(o)?.code === "RATE_LIMITED")).toHaveLength(50 - BUDGET.accountFailures);
+    });
+
+    it("regression: 50 attempts at once from 50 addresses let at most the account's total through", async () => {
       const limiter = limiterFor();
       const victim = account();
       const outcomes = await Promise.all(Array.from({ length: 50 }, () => attempt(limiter, address(), victim)));
-      expect(outcomes.filter((o) => !refused(o))).toHaveLength(BUDGET.accountFailures);
-      expect(outcomes.filter((o) => refused(o)?.code === "RATE_LIMITED")).toHaveLength(50 - BUDGET.accountFailures);
+      expect(outcomes.filter((o) => !refused(o))).toHaveLength(BUDGET.accountTotalFailures);
     });
 
     it("an IPv6 client counts as its /64: rotating the low 64 bits does not buy a new budget", async () => {
@@ -104,6 +140,7 @@ describe.skipIf(redis.skip)("with Redis", () => {
     redis.require();
     testRedis = createTestRedis();
     backend = testRedis.backend;
+    sharedRedisBackend = backend;
   });
   afterAll(async () => {
     await testRedis?.close();
@@ -118,7 +155,7 @@ describe.skipIf(redis.skip)("with Redis", () => {
       const b = new PasswordAttemptLimiter({ ...BUDGET, redis: other.backend });
       const victim = account();
       for (let i = 0; i < BUDGET.accountFailures; i++) await attempt(a, "10.2.0.1", victim);
-      expect(refused(await attempt(b, "10.2.0.2", victim))?.code).toBe("RATE_LIMITED");
+      expect(refused(await attempt(b, "10.2.0.1", victim))?.code).toBe("RATE_LIMITED");
       await b.clear();
       expect(refused(await attempt(a, "10.2.0.1", victim))).toBeNull();
     } finally {

@@ -9,8 +9,14 @@ import { Budget, type Spent } from "./budget";
 export interface PasswordAttemptLimiterOptions {
   /** Password checks one client address may have in a window (every account together). */
   ipFailures: number;
-  /** Password checks one account may have in a window (login and password change together). */
+  /** Password checks of one account from one address in a window (login and password change together). */
   accountFailures: number;
+  /**
+   * Password checks of one account from all addresses together in a window: what a distributed
+   * guesser gets. (Several times the per-address budget, so that one attacker's address alone can
+   * never lock the owner out: the owner's address has a budget of its own.)
+   */
+  accountTotalFailures: number;
   windowSeconds: number;
   /** Keep the counters in Redis, shared by every instance; in this process's memory when absent. */
   redis?: RedisBackend;
@@ -30,8 +36,12 @@ export interface PasswordAttempt {
  * memory, one Lua script in Redis). So however many wrong passwords arrive at once, at most the
  * budget of them is ever checked; the rest get 429 without any hashing. A correct password gives
  * its points back (the account's failures are forgotten), so a user who knows their password is
- * never slowed down by their own logins. A limit lasts one window at most: an attacker can delay an
- * account's login but never lock it out for good. Runs on real time: the demo clock never shortens it.
+ * never slowed down by their own logins.
+ *
+ * The account's budget counts per account *and address*, with a larger total per account beside
+ * it: an attacker at one address spends only its own budget for that account, so it cannot lock
+ * the owner (at another address) out at all; only a guesser spread over many addresses meets the
+ * total, and that lasts one window. Runs on real time: the demo clock never shortens it.
  *
  * In memory each instance counts on its own (N instances, N budgets); in Redis every instance
  * shares one count. A Redis that cannot be reached is a 503 (`StoreUnavailableError`), never a
@@ -40,13 +50,15 @@ export interface PasswordAttempt {
 export class PasswordAttemptLimiter {
   readonly kind: "memory" | "redis";
   private readonly byAddress: Budget;
+  private readonly byAccountFromAddress: Budget;
   private readonly byAccount: Budget;
 
   constructor(private readonly options: PasswordAttemptLimiterOptions) {
-    const { ipFailures, accountFailures, windowSeconds, redis } = options;
+    const { ipFailures, accountFailures, accountTotalFailures, windowSeconds, redis } = options;
     this.kind = redis ? "redis" : "memory";
     this.byAddress = new Budget({ name: "password-ip", points: ipFailures, windowSeconds, redis });
-    this.byAccount = new Budget({ name: "password-account", points: accountFailures, windowSeconds, redis });
+    this.byAccountFromAddress = new Budget({ name: "password-account-ip", points: accountFailures, windowSeconds, redis });
+    this.byAccount = new Budget({ name: "password-account", points: accountTotalFailures, windowSeconds, redis });
   }
 
   /**
@@ -57,16 +69,22 @@ export class PasswordAttemptLimiter {
    */
   async begin(clientAddress: string, account: string): Promise<PasswordAttempt> {
     const address = limitKeyForAddress(clientAddress);
+    const pair = `${account}|${address}`;
     refuseWhenSpent(await this.byAddress.spend(address));
-    const forAccount = await this.byAccount.spend(account);
-    if (!forAccount.ok) {
+    const fromHere = await this.byAccountFromAddress.spend(pair);
+    if (!fromHere.ok) {
       // Nothing was checked: this attempt must not cost the address its budget too.
       await this.byAddress.refund(address);
-      refuseWhenSpent(forAccount);
+      refuseWhenSpent(fromHere);
+    }
+    const total = await this.byAccount.spend(account);
+    if (!total.ok) {
+      await Promise.all([this.byAddress.refund(address), this.byAccountFromAddress.refund(pair)]);
+      refuseWhenSpent(total);
     }
     return {
       succeeded: async () => {
-        await Promise.all([this.byAccount.forget(account), this.byAddress.refund(address)]);
+        await Promise.all([this.byAccountFromAddress.forget(pair), this.byAccount.refund(account), this.byAddress.refund(address)]);
       },
     };
   }

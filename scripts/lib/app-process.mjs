@@ -162,12 +162,23 @@ export async function ensureAsymmetricKeyFile(file, alg) {
  * `host` binds one address (tests use 127.0.0.1); `onOutput(line)` receives the server's log lines;
  * `nodeArgs` go to node itself (`--cpu-prof` when profiling). Returns a handle with `url`, `stop()`, `log()`.
  */
-export async function startApp({ port, env, host, onOutput, nodeArgs = [], readyTimeoutMs = 60_000 }) {
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY, "--port", String(port), ...(host ? ["--hostname", host] : [])], {
+export function startApp({ port, env, host, onOutput, nodeArgs = [], readyTimeoutMs = 60_000 }) {
+  return startServerProcess({
+    args: [...nodeArgs, SERVER_ENTRY, "--port", String(port), ...(host ? ["--hostname", host] : [])],
     cwd: ROOT,
+    port,
     env: { ...env, NODE_ENV: "production", PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
+    onOutput,
+    readyTimeoutMs,
   });
+}
+
+/**
+ * Spawns `node ...args` in `cwd` and waits until GET /api/ping on `port` answers 200 (AuthLab's
+ * server entry, or the benchmark's bare Next.js app). Returns a handle with `url`, `pid`, `stop()`, `log()`.
+ */
+export async function startServerProcess({ args, cwd, port, env, onOutput, readyTimeoutMs = 60_000 }) {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const collect = (chunk) => {
     const text = chunk.toString();

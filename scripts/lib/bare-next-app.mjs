@@ -1,5 +1,6 @@
 // The benchmark's baseline: a minimal Next.js app of the same installed version, with the same
-// route shape as AuthLab's benchmark routes and nothing else — no proxy, no headers rules, no
+// route shape as AuthLab's benchmark routes (plus the same answer behind iron-session alone and
+// jose alone, what a user might write instead) and nothing else — no proxy, no headers rules, no
 // instrumentation, no wrapper. Written into a folder outside the project (inside it, Next's build
 // would pick up AuthLab's own instrumentation.ts), using the project's node_modules through a
 // symlink, built once, started with the framework's own `next start`.
@@ -22,6 +23,12 @@ function commonAncestor(a, b) {
 
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
+/** The bare app's secrets for the library cases (the bench seals and signs its credentials with them). */
+export const BARE_SECRETS = {
+  ironPassword: "bare-iron-session-password-0123456789abcdefgh",
+  jwtSecret: "bare-jose-hs256-secret-0123456789abcdefghijklmn",
+};
+
 const FILES = {
   "package.json": JSON.stringify({ name: "authlab-bench-bare", private: true, type: "module" }, null, 2),
   "next.config.mjs": `// The roots Turbopack needs to follow the node_modules symlink, and nothing else.
@@ -32,8 +39,33 @@ export default { turbopack: { root }, outputFileTracingRoot: root, poweredByHead
   return Response.json({ ok: true, instanceId: "bare" });
 }
 `,
-  "app/api/ping/protected/route.js": `export function GET() {
-  return Response.json({ ok: true, instanceId: "bare" });
+  // What a Next.js user would write with iron-session alone: a stateless sealed cookie, read with
+  // getIronSession in the route handler (the library's documented App Router use).
+  "app/api/iron-session/route.js": `import { cookies } from "next/headers";
+import { getIronSession } from "iron-session";
+
+const options = { password: ${JSON.stringify(BARE_SECRETS.ironPassword)}, cookieName: "bare_session" };
+
+export async function GET() {
+  const session = await getIronSession(await cookies(), options);
+  if (!session.userId) return Response.json({ error: "unauthenticated" }, { status: 401 });
+  return Response.json({ ok: true, instanceId: "bare", user: { id: session.userId } });
+}
+`,
+  // And with jose alone: a Bearer HS256 token verified by hand in the handler.
+  "app/api/jose/route.js": `import { jwtVerify } from "jose";
+
+const key = new TextEncoder().encode(${JSON.stringify(BARE_SECRETS.jwtSecret)});
+
+export async function GET(request) {
+  const header = request.headers.get("authorization") ?? "";
+  if (!header.startsWith("Bearer ")) return Response.json({ error: "unauthenticated" }, { status: 401 });
+  try {
+    const { payload } = await jwtVerify(header.slice(7), key, { algorithms: ["HS256"] });
+    return Response.json({ ok: true, instanceId: "bare", user: { id: payload.sub } });
+  } catch {
+    return Response.json({ error: "unauthenticated" }, { status: 401 });
+  }
 }
 `,
   "app/layout.js": `export default function Layout({ children }) {
@@ -60,5 +92,5 @@ export function ensureBareApp(dir = BARE_APP_DIR, { log = console.log } = {}) {
 
 /** `next start` for the bare app: the framework's own server, as a user of Next would run it. */
 export function bareAppCommand(dir = BARE_APP_DIR, port) {
-  return { command: process.execPath, args: [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], cwd: dir };
+  return { args: [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], cwd: dir };
 }

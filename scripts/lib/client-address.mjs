@@ -13,9 +13,17 @@ export const CLIENT_ADDRESS_HEADER = "x-authlab-client-address";
 /** At most this many trusted proxies in front of the app: more is a configuration mistake. */
 export const MAX_TRUSTED_PROXY_HOPS = 10;
 
-/** `::ffff:127.0.0.1` (an IPv4 peer on a dual-stack socket) → `127.0.0.1`; anything else unchanged. */
+/**
+ * `::ffff:127.0.0.1` (an IPv4 peer on a dual-stack socket) → `127.0.0.1`; a forwarded entry with a
+ * port (`203.0.113.9:4711`, `[2001:db8::1]:443`, as some proxies write them) → the address alone;
+ * anything else unchanged.
+ */
 export function normaliseAddress(address) {
-  const text = String(address ?? "").trim();
+  let text = String(address ?? "").trim();
+  const bracketed = /^\[([0-9a-f:.]+)\](?::\d+)?$/i.exec(text);
+  if (bracketed) text = bracketed[1];
+  const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(text);
+  if (v4WithPort) text = v4WithPort[1];
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(text);
   return mapped ? mapped[1] : text;
 }

@@ -36,6 +36,12 @@ describe("resolveClientAddress: the address limits count by", () => {
     expect(resolveClientAddress("10.0.0.2", "not-an-ip, 198.51.100.1", 2)).toBe("198.51.100.1");
   });
 
+  it("reads forwarded entries that carry a port", () => {
+    expect(resolveClientAddress("10.0.0.2", "203.0.113.9:4711", 1)).toBe("203.0.113.9");
+    expect(resolveClientAddress("10.0.0.2", "[2001:db8::7]:443", 1)).toBe("2001:db8::7");
+    expect(normaliseAddress("[::1]")).toBe("::1");
+  });
+
   it("folds IPv4-mapped IPv6 peers to IPv4", () => {
     expect(normaliseAddress("::ffff:127.0.0.1")).toBe("127.0.0.1");
     expect(resolveClientAddress("::ffff:198.51.100.4", undefined, 0)).toBe("198.51.100.4");

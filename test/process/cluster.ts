@@ -20,6 +20,9 @@ import { PG_SERVER_URL, REDIS_TEST_URL, throwAwayDatabaseName } from "../service
 
 export type { Env };
 
+/** The operator's token on every test instance. */
+export const OPERATOR_TOKEN = "process-test-operator-token-0123456789abcdef";
+
 /** Fixed test secrets: every instance and every restart must agree on them. */
 const SECRETS = {
   SESSION_PASSWORD: "process-test-session-password-0123456789abcdef",
@@ -51,6 +54,8 @@ function baseEnv(dataDir: string): Env {
     DEMO_CLOCK: "on",
     // Many logins from 127.0.0.1 in a row; the limiter has its own unit tests.
     RATE_LIMIT_IP_FAILURES: "1000",
+    RATE_LIMIT_REGISTRATIONS: "1000",
+    OPERATOR_TOKEN: OPERATOR_TOKEN,
   };
 }
 

@@ -157,8 +157,8 @@ export const lab = {
   patchSettings: (patch: Record<string, unknown>, adminBearer: string) => labFetch("lab", "Change settings (admin)", "/api/settings", { method: "PATCH", body: patch, bearer: adminBearer }),
   /** Is each store (session, denylist, rate limit, database) reachable from this instance, and how fast? */
   storeHealth: () => labFetch("lab", "Check the stores", "/api/lab/health"),
-  switchSessionStore: (store: "memory" | "database" | "redis", adminBearer: string) =>
-    labFetch("lab", `Switch the session store to ${store} (admin)`, "/api/settings", { method: "PATCH", body: { sessionStore: store }, bearer: adminBearer }),
+  switchSessionStore: (store: "memory" | "database" | "redis", operatorToken: string) =>
+    labFetch("lab", `Switch the session store to ${store} (the operator's, for every lab)`, "/api/operator/settings", { method: "PATCH", body: { sessionStore: store }, bearer: operatorToken, sent: "Authorization: Bearer <operator token>" }),
   clock: () => labFetch("lab", "Read the demo clock", "/api/demo/clock"),
   advanceClock: (seconds: number) => labFetch("lab", `Move the demo clock +${seconds} s`, "/api/demo/clock", { method: "POST", body: { advanceSeconds: seconds } }),
   resetClock: () => labFetch("lab", "Reset the demo clock", "/api/demo/clock", { method: "POST", body: { reset: true } }),

@@ -28,6 +28,7 @@ export function SecondServicePanel({ jwtBearer }: { jwtBearer: () => string | nu
 
   async function send(mode: PaneMode) {
     const exchange = await labFetch<RelayBody>(mode, "Send my credential to the second service", `/api/lab/second-service?mode=${mode}`, {
+      method: "POST",
       bearer: mode === "jwt" ? jwtBearer() : null,
       sent: mode === "session" ? "__Host-session cookie, relayed to the second service" : "access token, relayed as Authorization: Bearer",
       relay: true,

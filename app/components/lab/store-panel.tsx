@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { DEMO_USERS } from "@/lib/users/demo-users";
 import { lab, labFetch } from "./lab-client";
 import { useReloadOnLabActivity } from "./use-lab-events";
 
@@ -26,16 +25,18 @@ const ROLE_LABEL: Record<keyof HealthView["stores"], string> = {
   database: "Users, refresh families, settings",
 };
 
-const [, ADMIN] = DEMO_USERS;
 
 /**
- * Where each kind of state lives on this instance and whether it answers right now — and, for the
- * demo, a switch of the session store (as the demo admin) with what switching does to sessions.
+ * Where each kind of state lives on this instance and whether it answers right now — and the
+ * switch of the session store with what switching does to sessions. The session store is the
+ * server's, shared by every lab, so the switch is the operator's (OPERATOR_TOKEN), never a lab's
+ * demo admin's: the token typed here stays in this page's memory.
  */
 export function StorePanel() {
   const [health, setHealth] = useState<HealthView | null>(null);
   const [stores, setStores] = useState<StoresView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [operatorToken, setOperatorToken] = useState("");
 
   const reload = useCallback(async () => {
     const [h, s] = await Promise.all([labFetchQuiet("/api/lab/health"), labFetchQuiet("/api/settings")]);
@@ -46,13 +47,7 @@ export function StorePanel() {
 
   async function switchTo(kind: StoreKind) {
     setMessage(null);
-    const token = await lab.adminToken(ADMIN);
-    const bearer = token.body?.accessToken;
-    if (!bearer) {
-      setMessage(`Could not sign in as the demo admin: ${token.status} ${token.code ?? ""}`);
-      return;
-    }
-    const answer = await lab.switchSessionStore(kind, bearer);
+    const answer = await lab.switchSessionStore(kind, operatorToken.trim());
     setMessage(answer.ok ? `New sessions now go to the ${kind} store.` : `Switch refused: ${answer.status} ${answer.code ?? ""}`);
   }
 
@@ -116,7 +111,18 @@ export function StorePanel() {
               </button>
             ))}
           </div>
-          <p className="text-xs text-slate-700">{stores.session.switching} (Switching signs in as the demo admin for this one request.)</p>
+          <label className="block text-xs text-slate-700">
+            Operator token (the store is the server&apos;s, shared by every lab: only its operator switches it; a local run keeps the token in data/secrets.json)
+            <input
+              type="password"
+              autoComplete="off"
+              value={operatorToken}
+              onChange={(e) => setOperatorToken(e.target.value)}
+              aria-label="Operator token"
+              className="mt-1 block w-full max-w-sm rounded border border-slate-300 px-2 py-1 font-mono text-sm"
+            />
+          </label>
+          <p className="text-xs text-slate-700">{stores.session.switching}</p>
           <p aria-live="polite" className="text-sm" data-testid="store-switch-message">
             {message ?? ""}
           </p>

@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { isLabId } from "@/lib/labs/lab-id";
 import { AutoSubmit } from "./auto-submit";
 
 export const metadata = { title: "A page on another site — AuthLab CSRF demo" };
@@ -8,12 +9,15 @@ export const metadata = { title: "A page on another site — AuthLab CSRF demo" 
  * (127.0.0.1 when the lab runs on localhost, and the other way round): a different site as far as
  * the browser is concerned. It auto-submits a plain HTML form against the lab's session logout-all.
  */
-export default async function CsrfAttackPage() {
+export default async function CsrfAttackPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const lab = (await searchParams).lab;
   const hostname = (await headers()).get("host")?.split(":")[0] === "127.0.0.1" ? "127.0.0.1" : "localhost";
   // The victim is always this very server under its other name, on the port it listens on: never
   // a host or port taken from the request (a forged Host header must not aim the form anywhere).
   const victimHost = hostname === "127.0.0.1" ? "localhost" : "127.0.0.1";
-  const action = `http://${victimHost}:${process.env.PORT ?? "3000"}/api/auth/session/logout-all`;
+  // Which lab the forged request is aimed at (a public id: it grants nothing), so the refusal is recorded there.
+  const labQuery = typeof lab === "string" && isLabId(lab) ? `?lab=${lab}` : "";
+  const action = `http://${victimHost}:${process.env.PORT ?? "3000"}/api/auth/session/logout-all${labQuery}`;
   return (
     <div className="mx-auto max-w-2xl space-y-3 rounded-lg border-2 border-red-400 bg-white p-5">
       <h1 className="text-xl font-bold text-red-800">evil-site.example (played by {hostname})</h1>

@@ -2,14 +2,15 @@ import { bearerToken } from "@/lib/auth/bearer";
 import { cookieNames } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/errors";
 import { json } from "@/lib/http/respond";
-import { labRoute } from "@/lib/http/route";
+import { labRoute, methodNotAllowed } from "@/lib/http/route";
 
 /**
  * Lab: hand this browser's credential to the second service (scripts/verifier-service.mjs), which
  * has no database and no session store — only our published JWKS. A JWT verifies there; a session
- * cookie cannot mean anything there.
+ * cookie cannot mean anything there. A POST, under the cross-origin check: another site must not be
+ * able to make this server send the browser's credential anywhere by a link.
  */
-export const GET = labRoute(async (ctx) => {
+export const POST = labRoute(async (ctx) => {
   const { input, mode } = ctx;
   const names = cookieNames();
   const headers: Record<string, string> = {};
@@ -26,5 +27,14 @@ export const GET = labRoute(async (ctx) => {
   } catch {
     throw new ApiError("SECOND_SERVICE_UNAVAILABLE", { message: `The second service is not running at ${base}; start it with: npm run verifier`, headers: { "Retry-After": "5" } });
   }
-  return json({ mode, service: base, status: response.status, body: (await response.json()) as unknown });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (not our second service at that address): shown as text.
+  }
+  return json({ mode, service: base, status: response.status, body });
 });
+
+export const GET = methodNotAllowed("POST");

@@ -52,7 +52,10 @@ export async function csrf(ctx: RunContext): Promise<Verdicts> {
   const before = new Set(refusals(await ctx.request("lab", "Lab", () => lab.state() as Promise<LabExchange<StateBody>>, { label: "Read the server's security events", require: [200] })).map((e) => e.id));
 
   // 1. A real cross-site form post against the cookie-authenticated "log out everywhere".
-  popup.location.href = `${attackerOrigin}/lab/csrf-attack`;
+  // The attacker's site is another origin: this lab's (SameSite=Lax) lab cookie stays home, so the
+  // page is told which lab to aim at, for the refused request to be recorded there.
+  const labId = (await labFetch<{ lab: { id: string } }>("lab", "Which lab is this?", "/api/labs/current", { quiet: true })).body?.lab.id ?? "";
+  popup.location.href = `${attackerOrigin}/lab/csrf-attack?lab=${encodeURIComponent(labId)}`;
   const answer = await waitForLanding(popup, FORGED_PATH, WAIT_MS);
   if (answer === null) throw new ScenarioStopped("The attacker's page did not submit its form in time.");
   const { code } = parseAnswer(answer);
