@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { COOKIE, withSettings } from "./fixtures/api";
+import { readmeScreenshot } from "./fixtures/screenshots";
 
 function tourLog(page: Page) {
   return page.getByRole("log", { name: "What the server answered" });
@@ -26,7 +27,7 @@ test.describe("Guided tour", () => {
   test("steps live in the URL and move with buttons or arrow keys", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto("/tour");
-    await page.screenshot({ path: "docs/screenshots/tour-1280x720.png" });
+    await readmeScreenshot(page, "tour-1280x720");
     await expect(page.getByRole("heading", { level: 1, name: "HTTP is stateless" })).toBeVisible();
     await expect(page.getByText("Guided tour · step 1 of 7")).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Tour steps" }).getByRole("link", { name: "1. HTTP is stateless" })).toHaveAttribute("aria-current", "step");
@@ -70,7 +71,7 @@ test.describe("Guided tour", () => {
     await expect.poll(() => title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(normalSize * 1.5);
     // The whole page scales up for the projector, the lab's panes included.
     await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBe(18);
-    await page.screenshot({ path: "docs/screenshots/tour-presenter.png" });
+    await readmeScreenshot(page, "tour-presenter");
 
     await page.getByRole("link", { name: "Next step →" }).click();
     await expect(page).toHaveURL(/\/tour\?step=3&presenter=1$/);
@@ -88,7 +89,7 @@ test.describe("Guided tour", () => {
     await expect(tourLog(page)).toContainText("Session pane · Call the protected API → 401 UNAUTHENTICATED");
     await expect(tourLog(page)).toContainText("JWT pane · Call the protected API → 401 UNAUTHENTICATED");
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: "docs/screenshots/tour-narrow.png" });
+    await readmeScreenshot(page, "tour-narrow");
   });
 
   test("steps 2 and 3: a session is looked up in the store; a JWT is only verified", async ({ page, context }) => {
@@ -124,7 +125,7 @@ test.describe("Guided tour", () => {
     await expect(page.getByTestId("session-state")).toHaveText("Not signed in.");
     await expect(page.getByTestId("jwt-state")).toContainText("Not signed in");
     await page.setViewportSize({ width: 1280, height: 1150 });
-    await page.screenshot({ path: "docs/screenshots/tour-logout-step.png" });
+    await readmeScreenshot(page, "tour-logout-step");
   });
 
   test("step 4 also copies a JWT the pane keeps in localStorage (sent as a Bearer header)", async ({ page, request }) => {

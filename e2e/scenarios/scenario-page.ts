@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { readmeScreenshot } from "../fixtures/screenshots";
 
 /** Columns of the scenario's step table, in order. */
 const COLUMN = { strategy: 1, step: 2, request: 3, status: 4, code: 5, storeQueries: 6 } as const;
@@ -61,7 +62,7 @@ export class ScenarioPage {
   }
 
   async screenshot(slug: string): Promise<void> {
-    await this.page.screenshot({ path: `docs/screenshots/scenarios/${slug}.png`, fullPage: true });
+    await readmeScreenshot(this.page, `scenarios/${slug}`, { fullPage: true });
   }
 }
 
