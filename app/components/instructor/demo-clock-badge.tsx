@@ -60,7 +60,7 @@ export function DemoClockBadge() {
         </button>
       ) : null}
       {shifted && open ? (
-        <div id={panelId} role="region" aria-label="Demo clock controls" className="absolute right-0 z-20 mt-2 w-80 space-y-3 rounded-lg border border-slate-300 bg-white p-4 shadow-lg">
+        <div id={panelId} role="region" aria-label="Demo clock controls" className="absolute left-0 z-20 mt-2 w-[min(20rem,calc(100vw-2rem))] space-y-3 rounded-lg border border-slate-300 bg-white p-4 shadow-lg sm:right-0 sm:left-auto">
           <p className="text-sm text-slate-700">
             Tokens and sessions on this server expire as if it were later than it is. Password hashing and rate limits still run on real time.
           </p>

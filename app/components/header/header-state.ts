@@ -1,0 +1,37 @@
+import "server-only";
+import { verifyRequest } from "@/lib/auth/dal";
+import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
+import { defaultSettings } from "@/lib/settings/settings";
+import type { Settings } from "@/lib/settings/schema";
+
+export interface HeaderIdentity {
+  email: string;
+  role: string;
+}
+
+export interface HeaderState {
+  identities: Record<AuthMode, HeaderIdentity | null>;
+  /** The settings in force when the page rendered, and their defaults; null when the server could not tell. */
+  settings: Settings | null;
+  defaults: Settings;
+}
+
+/**
+ * What the header says on every page: who this browser is signed in as with each strategy, and which
+ * settings are not at their defaults. A store that is down must not take every page with it, so an
+ * error here only means the header does not know.
+ */
+export async function readHeaderState(): Promise<HeaderState> {
+  const identities: HeaderState["identities"] = { session: null, jwt: null };
+  let settings: Settings | null = null;
+  for (const mode of AUTH_MODES) {
+    try {
+      const { result, settings: current } = await verifyRequest(mode);
+      settings = current;
+      if (result.ok) identities[mode] = { email: result.user.email, role: result.user.role };
+    } catch {
+      identities[mode] = null;
+    }
+  }
+  return { identities, settings, defaults: defaultSettings() };
+}
