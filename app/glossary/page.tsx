@@ -46,7 +46,7 @@ export default function GlossaryPage() {
         </section>
       ))}
       <p className="text-sm">
-        <Link href="/" className="text-blue-800 underline">
+        <Link href="/" className="inline-flex min-h-8 items-center text-blue-800 underline">
           ← Back to the lab
         </Link>
       </p>

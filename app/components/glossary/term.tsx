@@ -7,9 +7,11 @@ import { glossaryEntry, glossaryHref, type GlossaryId } from "@/lib/glossary";
 /**
  * A term of the lesson, explained where it appears: press it (or hover, for the browser's own
  * tooltip) and its one-line definition opens in place, with a link to the glossary page. In place
- * rather than floating, so that it never covers the panes or widens a phone's page.
+ * rather than floating, so that it never covers the panes or widens a phone's page. In a sentence it
+ * is as tall as the line (WCAG's inline exception); `standalone` (a table heading, a label) makes it
+ * a 24 px target of its own.
  */
-export function Term({ id, children }: { id: GlossaryId; children?: React.ReactNode }) {
+export function Term({ id, children, standalone = false }: { id: GlossaryId; children?: React.ReactNode; standalone?: boolean }) {
   const entry = glossaryEntry(id);
   const [open, setOpen] = useState(false);
   const definitionId = useId();
@@ -22,7 +24,7 @@ export function Term({ id, children }: { id: GlossaryId; children?: React.ReactN
         title={entry.definition}
         data-term={id}
         onClick={() => setOpen((value) => !value)}
-        className="inline cursor-help text-left underline decoration-dotted decoration-from-font underline-offset-2 hover:decoration-solid"
+        className={`cursor-help text-left underline decoration-dotted decoration-from-font underline-offset-2 hover:decoration-solid ${standalone ? "inline-flex min-h-6 min-w-6 items-center" : "inline"}`}
       >
         {children ?? entry.term}
       </button>

@@ -40,7 +40,9 @@ export function CookieAttributeList({ name, attributes }: { name: string; attrib
       {rows.map(([id, term, text]) => (
         <div key={term} className="contents">
           <dt className="font-mono font-semibold">
-            <Term id={id}>{term}</Term>
+            <Term id={id} standalone>
+              {term}
+            </Term>
           </dt>
           <dd>{text}</dd>
         </div>
@@ -48,7 +50,9 @@ export function CookieAttributeList({ name, attributes }: { name: string; attrib
       {rule ? (
         <div className="contents">
           <dt className="font-mono font-semibold">
-            <Term id="cookie-prefix">Prefix</Term>
+            <Term id="cookie-prefix" standalone>
+              Prefix
+            </Term>
           </dt>
           <dd>{rule}</dd>
         </div>

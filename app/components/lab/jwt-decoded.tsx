@@ -35,7 +35,13 @@ function ClaimTable({ claims, title }: { claims: Record<string, unknown>; title:
           return (
           <tr key={key} className="align-top" data-claim={key}>
             <th scope="row" className="pr-2 text-left font-mono">
-              {term ? <Term id={term}>{key}</Term> : key}
+              {term ? (
+                <Term id={term} standalone>
+                  {key}
+                </Term>
+              ) : (
+                key
+              )}
             </th>
             <td className="pr-2 font-mono break-all">
               {JSON.stringify(value)}
@@ -71,14 +77,18 @@ export function JwtDecoded({ jwt, serverNow, where }: { jwt: DecodedJwtView; ser
       <section aria-label="JWT payload" className="rounded border-l-4 border-violet-500 bg-violet-50 p-2">
         <h4 className="text-xs font-bold uppercase text-violet-900">Payload (claims — anyone holding the token can read them)</h4>
         <p className="text-xs">
-          <Term id="claims">What are claims?</Term>
+          <Term id="claims" standalone>
+            What are claims?
+          </Term>
         </p>
         {jwt.payload ? <ClaimTable claims={jwt.payload} title="JWT payload" /> : <p className="text-xs">not decodable</p>}
       </section>
       <section aria-label="JWT signature" className="rounded border-l-4 border-sky-500 bg-sky-50 p-2">
         <h4 className="text-xs font-bold uppercase text-sky-900">Signature (proves header + payload are unchanged)</h4>
         <p className="text-xs">
-          <Term id="signature">How a signature proves it</Term>
+          <Term id="signature" standalone>
+            How a signature proves it
+          </Term>
         </p>
         <p className="font-mono text-xs break-all">{jwt.signature ?? "none"}</p>
       </section>

@@ -48,7 +48,9 @@ export function MeasurePanel() {
                 </th>
                 <th scope="col">× unauthenticated</th>
                 <th scope="col">
-                  <Term id="percentile">p50 / p99</Term>
+                  <Term id="percentile" standalone>
+                  p50 / p99
+                </Term>
                 </th>
                 <th scope="col">server steps (median µs)</th>
               </tr>

@@ -43,13 +43,17 @@ export function SessionSeal({ decoded, serverNow }: { decoded: SessionCookieDeco
             <dt>Last seen</dt>
             <dd>{time(record.lastSeenAt)}</dd>
             <dt>
-              <Term id="idle-timeout">Idle expiry</Term>
+              <Term id="idle-timeout" standalone>
+                Idle expiry
+              </Term>
             </dt>
             <dd>
               {time(record.idleExpiresAt)} (<Countdown key={`${serverNow}-idle`} until={record.idleExpiresAt} serverNow={serverNow} before="in" after="passed" />, slides on each request)
             </dd>
             <dt>
-              <Term id="absolute-timeout">Absolute expiry</Term>
+              <Term id="absolute-timeout" standalone>
+                Absolute expiry
+              </Term>
             </dt>
             <dd>
               {time(record.absoluteExpiresAt)} (<Countdown key={`${serverNow}-abs`} until={record.absoluteExpiresAt} serverNow={serverNow} before="in" after="passed" />, never moves)

@@ -46,15 +46,21 @@ export function StatePanel() {
                 <thead>
                   <tr className="text-left">
                     <th scope="col" className="pr-2">
-                      <Term id="token-hash">id (sha256 prefix)</Term>
+                      <Term id="token-hash" standalone>
+                        id (sha256 prefix)
+                      </Term>
                     </th>
                     <th scope="col" className="pr-2">user</th>
                     <th scope="col" className="pr-2">last seen</th>
                     <th scope="col" className="pr-2">
-                      <Term id="idle-timeout">idle until</Term>
+                      <Term id="idle-timeout" standalone>
+                        idle until
+                      </Term>
                     </th>
                     <th scope="col">
-                      <Term id="absolute-timeout">absolute until</Term>
+                      <Term id="absolute-timeout" standalone>
+                        absolute until
+                      </Term>
                     </th>
                   </tr>
                 </thead>
@@ -80,7 +86,7 @@ export function StatePanel() {
           <h3 id="families-heading" className="font-semibold">
             <Term id="refresh-family">Refresh-token families</Term> ({state.families.length})
           </h3>
-          <div className="max-h-72 space-y-2 overflow-auto">
+          <div className="max-h-72 space-y-2 overflow-auto" tabIndex={0} role="group" aria-label="Refresh-token families (scrolls)">
             {state.families.length ? state.families.map((f) => <FamilyTree key={f.id} family={f} />) : <p className="text-xs text-slate-600">No refresh tokens issued.</p>}
           </div>
         </section>
@@ -107,7 +113,7 @@ export function StatePanel() {
             Security events
           </h3>
           {state.events.length ? (
-            <ul className="max-h-48 overflow-auto text-xs">
+            <ul className="max-h-48 overflow-auto text-xs" tabIndex={0} aria-label="Security events (scrolls)">
               {state.events.map((e) => (
                 <li key={e.id} data-event={e.kind}>
                   {time(e.at)} <strong>{e.kind}</strong>

@@ -72,9 +72,9 @@ export function TourPanel({
                 prefetch={false}
                 scroll={false}
                 aria-current={i + 1 === step ? "step" : undefined}
-                className={`block rounded border px-2 py-1 ${i + 1 === step ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 hover:bg-slate-100"}`}
+                className={`flex min-h-8 min-w-8 items-center justify-center rounded border px-2 py-1 ${i + 1 === step ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 hover:bg-slate-100"}`}
               >
-                {i + 1}. {s.title}
+                {i + 1}.<span className="sr-only sm:not-sr-only sm:whitespace-pre">{` ${s.title}`}</span>
               </Link>
             </li>
           ))}
@@ -124,7 +124,7 @@ export function TourPanel({
           ) : null}
           {current.doIt ? (
             <p className={big ? "text-lg" : "text-sm"}>
-              <a href="#lab" className="text-blue-800 underline">
+              <a href="#lab" className="inline-flex min-h-8 items-center text-blue-800 underline">
                 See the panes act ↓
               </a>
             </p>
