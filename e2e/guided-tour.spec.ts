@@ -119,6 +119,10 @@ test.describe("Guided tour", () => {
     await expect(log).toContainText("Session copy after logout: 401 SESSION_NOT_FOUND — dead at once");
     await expect(log).toContainText(/JWT access-token copy after logout: 200 — still accepted for \d+ min( \d+ s)? more, until its exp\./);
     await expect(log).toContainText("JWT refresh-token copy after logout: 401 REFRESH_TOKEN_REVOKED");
+    // Worded and coloured from the defender's side: a working copy is the attacker's win.
+    await expect(log.locator('[data-tone="attacker-blocked"]').filter({ hasText: "Session copy after logout" })).toContainText("Attacker blocked:");
+    await expect(log.locator('[data-tone="attacker-in"]').filter({ hasText: "JWT access-token copy after logout" })).toContainText("Attacker got in:");
+    await expect(log.locator('[data-tone="attacker-blocked"]').filter({ hasText: "JWT refresh-token copy after logout" })).toBeVisible();
     const names = (await context.cookies()).map((c) => c.name);
     expect(names).not.toContain(COOKIE.session);
     expect(names).not.toContain(COOKIE.access);
@@ -167,6 +171,37 @@ test.describe("Guided tour", () => {
     await expect(page.getByTestId("tour-denylist-state")).toHaveText("Denylist on the server now: off");
     const { settings } = (await (await request.get("/api/settings")).json()) as { settings: { denylistEnabled: boolean } };
     expect(settings.denylistEnabled).toBe(false);
+  });
+
+  test("what a step changed is put back when the step is left: the denylist goes off again, and the header stops showing it", async ({ page, request }) => {
+    await page.goto("/tour?step=6");
+    await doIt(page);
+    await expect(tourLog(page)).toContainText("refused at once.");
+    const inForce = page.getByRole("banner").getByRole("list", { name: "Settings not at their defaults" });
+    await expect(inForce).toContainText("Denylist on");
+
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("heading", { level: 1, name: "Which to choose" })).toBeVisible();
+    await expect(page.getByTestId("tour-cleaned-up")).toHaveText("The tour put back what the last step changed: the denylist is off again.");
+    expect(((await (await request.get("/api/settings")).json()) as { settings: { denylistEnabled: boolean } }).settings.denylistEnabled).toBe(false);
+    await expect(inForce).toHaveCount(0);
+  });
+
+  test("leaving the tour puts the demo clock back, whether by a link in the app or by closing the page", async ({ page, request }) => {
+    const offset = async () => ((await (await request.get("/api/demo/clock")).json()) as { offsetMs: number }).offsetMs;
+    await page.goto("/tour?step=5");
+    await doIt(page);
+    expect(await offset()).toBeGreaterThan(0);
+    await page.getByRole("banner").getByRole("link", { name: "Scenarios" }).click();
+    await expect(page).toHaveURL(/\/scenarios$/);
+    await expect.poll(offset).toBe(0);
+
+    await page.goto("/tour?step=5");
+    await doIt(page);
+    expect(await offset()).toBeGreaterThan(0);
+    // No time for a round trip as a page goes away: the tour sends the reset with keepalive.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(offset).toBe(0);
   });
 
   test("the whole demo resets from the tour, with a confirmation", async ({ page, context }) => {

@@ -17,8 +17,12 @@ function sessionIdentity(report: InspectReport): PaneIdentity | null {
   const user = cookie.decoded?.record?.user;
   const record = cookie.decoded?.record;
   if (!user || !record) return null;
-  const expiresAt = new Date(Math.min(Date.parse(record.idleExpiresAt), Date.parse(record.absoluteExpiresAt))).toISOString();
-  return { email: user.email, role: user.role, expiresAt, accepted: !user.disabled, note: "role read from the database on every request" };
+  const endsAt = Math.min(Date.parse(record.idleExpiresAt), Date.parse(record.absoluteExpiresAt));
+  const expiresAt = new Date(endsAt).toISOString();
+  // The record outlives its timeouts until a request finds it expired: by then it proves nobody.
+  const accepted = !user.disabled && endsAt > Date.parse(report.now);
+  const note = user.disabled ? "the account is disabled: the server refuses this session" : accepted ? "role read from the database on every request" : "the session has timed out: the server refuses it";
+  return { email: user.email, role: user.role, expiresAt, accepted, note };
 }
 
 function jwtIdentity(report: InspectReport): PaneIdentity | null {
