@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const mode = resolveMode(null, (await cookies()).get(cookieNames().mode)?.value);
-  const state = await readHeaderState();
+  const state = await readHeaderState(mode);
   return (
     <html lang="en">
       <body className="min-h-screen">

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EVERY_PAGE, openPage, signInBoth } from "./fixtures/every-page";
+import { ScenarioPage } from "./scenarios/scenario-page";
 
 const SIZES = [
   { width: 390, height: 844 },
@@ -33,3 +34,30 @@ test.describe("Accessibility: every page passes axe", () => {
     }
   }
 });
+
+test.describe("Accessibility: what the lessons draw once they have run", () => {
+  test.afterAll(async ({ request }) => {
+    expect((await request.post("/api/demo/reset")).status()).toBe(200);
+  });
+
+  test("a finished scenario (step table, attacker badges, verdicts) passes axe", async ({ page }) => {
+    const scenario = new ScenarioPage(page);
+    await scenario.goto("replay-after-logout", "Replay after logout");
+    await scenario.run();
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      expect(await seriousViolations(page), `axe at ${size.width}×${size.height}`).toEqual([]);
+    }
+  });
+
+  test("a tour step that has run (the answers, coloured from the defender's side) passes axe", async ({ page }) => {
+    await page.goto("/tour?step=4&presenter=1");
+    await page.getByRole("button", { name: /^Do it:/ }).click();
+    await expect(page.getByRole("heading", { name: "What the server answered" })).toBeVisible({ timeout: 30_000 });
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      expect(await seriousViolations(page), `axe at ${size.width}×${size.height}`).toEqual([]);
+    }
+  });
+});
+

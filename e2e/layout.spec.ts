@@ -1,7 +1,8 @@
 import { expect, test, type ConsoleMessage } from "@playwright/test";
 import { EVERY_PAGE, openPage, signInBoth } from "./fixtures/every-page";
 import { smallTapTargets } from "./fixtures/tap-targets";
-import { horizontalOverflow } from "./fixtures/viewport";
+import { expectInViewport, horizontalOverflow } from "./fixtures/viewport";
+import { ScenarioPage } from "./scenarios/scenario-page";
 
 const PHONES = [
   { width: 360, height: 800 },
@@ -40,3 +41,24 @@ test.describe("Layout: every page on a phone and on a projector", () => {
     }
   }
 });
+
+test("on a 360 px phone a finished scenario's table scrolls inside itself, the step column staying in view", async ({ page }) => {
+  await page.setViewportSize(PHONES[0]);
+  const scenario = new ScenarioPage(page);
+  await scenario.goto("replay-after-logout", "Replay after logout");
+  await scenario.run();
+  expect(await horizontalOverflow(page), "px the page scrolls sideways").toBe(0);
+
+  const table = page.getByRole("group", { name: "What happened, request by request (scrolls sideways)" });
+  const row = scenario.row("Replay the copied access token after logout");
+  await row.scrollIntoViewIfNeeded();
+  // Before any sideways scroll the status is on screen beside the step.
+  await expectInViewport(page, row.getByRole("rowheader"), "the step");
+  await expectInViewport(page, row.getByRole("cell").nth(1), "its status");
+  // Scrolled all the way to the request column, the step is still there.
+  expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth), "the table is wider than the phone").toBeGreaterThan(0);
+  await table.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await expectInViewport(page, row.getByRole("rowheader"), "the step, scrolled sideways");
+  await expectInViewport(page, row.getByRole("cell").last(), "the request column, scrolled to");
+});
+

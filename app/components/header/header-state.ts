@@ -21,12 +21,14 @@ export interface HeaderState {
  * settings are not at their defaults. A store that is down must not take every page with it, so an
  * error here only means the header does not know.
  */
-export async function readHeaderState(): Promise<HeaderState> {
+export async function readHeaderState(activeMode: AuthMode): Promise<HeaderState> {
   const identities: HeaderState["identities"] = { session: null, jwt: null };
   let settings: Settings | null = null;
   for (const mode of AUTH_MODES) {
     try {
-      const { result, settings: current } = await verifyRequest(mode);
+      // The active mode through the very call a page makes (`verifyRequest()`, cached per request), so
+      // that a page showing its trace — the dashboard — shows this first, real check, not a repeat.
+      const { result, settings: current } = await (mode === activeMode ? verifyRequest() : verifyRequest(mode));
       settings = current;
       if (result.ok) identities[mode] = { email: result.user.email, role: result.user.role };
     } catch {

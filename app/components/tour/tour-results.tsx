@@ -49,7 +49,9 @@ export function TourResults({ current, step, count, run, presenter }: { current:
       {run ? (
         <div>
           <h2 className="font-semibold">{run.status === "running" ? "Running…" : run.status === "failed" ? "Stopped" : "What the server answered"}</h2>
-          <ol role="log" aria-label="What the server answered" className={`mt-1 space-y-1 ${presenter ? "text-sm leading-snug" : "text-xs"}`}>
+          {/* The log around the list, not on it: role="log" on the <ol> would unmake the list. */}
+          <div role="log" aria-label="What the server answered">
+          <ol className={`mt-1 space-y-1 ${presenter ? "text-sm leading-snug" : "text-xs"}`}>
             {run.notes.map((note) => (
               <li key={note.id} className={`wrap-anywhere ${TONE_CLASS[note.tone]}`} data-tone={note.tone}>
                 <span aria-hidden="true">{TONE_MARK[note.tone]} </span>
@@ -58,6 +60,7 @@ export function TourResults({ current, step, count, run, presenter }: { current:
               </li>
             ))}
           </ol>
+          </div>
           {run.status === "done" && step < count ? (
             <p className="mt-1 text-right">
               <Link href={tourHref(step + 1, presenter)} prefetch={false} scroll={false} className="inline-flex min-h-6 items-center text-blue-800 underline">
