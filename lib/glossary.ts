@@ -80,6 +80,17 @@ export const GLOSSARY = {
     definition: "A session ends this long after login, however active the user is; it never moves.",
     group: "Sessions",
   },
+  hmac: {
+    term: "HMAC",
+    definition: "A check value computed from a message and a secret key: whoever changes the message without the key cannot make a matching one.",
+    group: "Sessions",
+  },
+  "password-hash": {
+    term: "Password hash",
+    definition: "The server keeps only a slow, salted fingerprint of each password, so a stolen copy of its database reveals no password directly.",
+    group: "Basics",
+    implementedBy: "argon2id (@node-rs/argon2)",
+  },
   "token-hash": {
     term: "Token hash (SHA-256)",
     definition: "The server stores only a fingerprint of the session token, so a copy of its database contains no working cookie.",
@@ -149,6 +160,11 @@ export const GLOSSARY = {
   "exposure-window": {
     term: "Exposure window",
     definition: "How long a copied credential still works after logout: none for a session, until exp for a JWT without the denylist.",
+    group: "JWT",
+  },
+  "alg-none": {
+    term: "alg: none",
+    definition: "A JWT whose header says it carries no signature at all; a server that accepted it would trust anything, so this one refuses it.",
     group: "JWT",
   },
   "signing-algorithm": {
