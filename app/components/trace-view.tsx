@@ -31,7 +31,7 @@ export function TraceView({ trace, title }: { trace: TraceJSON; title: string })
             </span>
             <span className="w-20 shrink-0 text-xs uppercase tracking-wide text-slate-500">{KIND_LABEL[step.kind] ?? step.kind}</span>
             <span className="min-w-0 flex-1">
-              <StepLabel step={step} />
+              <StepLabel step={step} standalone={!step.detail} />
               <StepDetail step={step} />
             </span>
             <span className="font-mono text-xs">{step.durationUs} µs</span>
