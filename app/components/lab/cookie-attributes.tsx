@@ -36,7 +36,7 @@ export function CookieAttributeList({ name, attributes }: { name: string; attrib
   ];
   const rule = prefixRule(name);
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-baseline gap-x-3 gap-y-0.5 text-xs">
       {rows.map(([id, term, text]) => (
         <div key={term} className="contents">
           <dt className="font-mono font-semibold">

@@ -29,7 +29,7 @@ export function SessionSeal({ decoded, serverNow }: { decoded: SessionCookieDeco
       <section aria-label="What the server holds" className="rounded border border-teal-300 bg-teal-50 p-2 text-xs">
         <h4 className="font-bold uppercase text-teal-900">What the server holds</h4>
         {record ? (
-          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3">
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-baseline gap-x-3">
             <dt>Record key</dt>
             <dd className="font-mono">
               sha256 <span data-testid="session-id-prefix">{decoded.sessionIdPrefix}</span>…
