@@ -36,7 +36,8 @@ export default defineConfig({
     url: `${DEV_BASE_URL}/api/settings`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    stdout: "pipe",
+    // `next dev` logs every request; its errors still come through stderr.
+    stdout: "ignore",
     stderr: "pipe",
     env: { E2E_DEV_PORT: String(DEV_PORT) },
   },
