@@ -1,19 +1,8 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunch } from "./e2e/fixtures/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
-
-/**
- * Browser: Debian's Chromium where present (Playwright cannot download its own build on an offline
- * machine); otherwise Playwright's own (`npx playwright install chromium` on a machine with internet).
- */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => existsSync(p));
-}
-
-const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,14 +29,9 @@ export default defineConfig({
     },
     {
       name: "chromium",
-      testIgnore: "api/**",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
+      // The dev-server lessons run against `npm run dev` (playwright.dev.config.ts).
+      testIgnore: ["api/**", "dev-server/**"],
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch() },
     },
   ],
   webServer: {

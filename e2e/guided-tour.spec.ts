@@ -1,7 +1,7 @@
-import { shot } from "./fixtures/screenshots";
 import { expect, test } from "./fixtures/test";
 import { type Page } from "@playwright/test";
 import { COOKIE, withSettings } from "./fixtures/api";
+import { readmeScreenshot } from "./fixtures/screenshots";
 
 function tourLog(page: Page) {
   return page.getByRole("log", { name: "What the server answered" });
@@ -20,7 +20,7 @@ test.describe("Guided tour", () => {
   test("steps live in the URL and move with buttons or arrow keys", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto("/tour");
-    await page.screenshot({ path: shot("tour-1280x720.png") });
+    await readmeScreenshot(page, "tour-1280x720");
     await expect(page.getByRole("heading", { level: 1, name: "HTTP is stateless" })).toBeVisible();
     await expect(page.getByText("Guided tour · step 1 of 7")).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Tour steps" }).getByRole("link", { name: "1. HTTP is stateless" })).toHaveAttribute("aria-current", "step");
@@ -64,7 +64,7 @@ test.describe("Guided tour", () => {
     await expect.poll(() => title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(normalSize * 1.5);
     // The whole page scales up for the projector, the lab's panes included.
     await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBe(18);
-    await page.screenshot({ path: shot("tour-presenter.png") });
+    await readmeScreenshot(page, "tour-presenter");
 
     await page.getByRole("link", { name: "Next step →" }).click();
     await expect(page).toHaveURL(/\/tour\?step=3&presenter=1$/);
@@ -82,7 +82,7 @@ test.describe("Guided tour", () => {
     await expect(tourLog(page)).toContainText("Session pane · Call the protected API → 401 UNAUTHENTICATED");
     await expect(tourLog(page)).toContainText("JWT pane · Call the protected API → 401 UNAUTHENTICATED");
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: shot("tour-narrow.png") });
+    await readmeScreenshot(page, "tour-narrow");
   });
 
   test("steps 2 and 3: a session is looked up in the store; a JWT is only verified", async ({ page, context }) => {
@@ -112,13 +112,17 @@ test.describe("Guided tour", () => {
     await expect(log).toContainText("Session copy after logout: 401 SESSION_NOT_FOUND — dead at once");
     await expect(log).toContainText(/JWT access-token copy after logout: 200 — still accepted for \d+ min( \d+ s)? more, until its exp\./);
     await expect(log).toContainText("JWT refresh-token copy after logout: 401 REFRESH_TOKEN_REVOKED");
+    // Worded and coloured from the defender's side: a working copy is the attacker's win.
+    await expect(log.locator('[data-tone="attacker-blocked"]').filter({ hasText: "Session copy after logout" })).toContainText("Attacker blocked:");
+    await expect(log.locator('[data-tone="attacker-in"]').filter({ hasText: "JWT access-token copy after logout" })).toContainText("Attacker got in:");
+    await expect(log.locator('[data-tone="attacker-blocked"]').filter({ hasText: "JWT refresh-token copy after logout" })).toBeVisible();
     const names = (await context.cookies()).map((c) => c.name);
     expect(names).not.toContain(COOKIE.session);
     expect(names).not.toContain(COOKIE.access);
     await expect(page.getByTestId("session-state")).toHaveText("Not signed in.");
     await expect(page.getByTestId("jwt-state")).toContainText("Not signed in");
     await page.setViewportSize({ width: 1280, height: 1150 });
-    await page.screenshot({ path: shot("tour-logout-step.png") });
+    await readmeScreenshot(page, "tour-logout-step");
   });
 
   test("step 4 also copies a JWT the pane keeps in localStorage (sent as a Bearer header)", async ({ page }) => {
@@ -160,6 +164,37 @@ test.describe("Guided tour", () => {
     await expect(page.getByTestId("tour-denylist-state")).toHaveText("Denylist on the server now: off");
     const { settings } = (await (await page.request.get("/api/settings")).json()) as { settings: { denylistEnabled: boolean } };
     expect(settings.denylistEnabled).toBe(false);
+  });
+
+  test("what a step changed is put back when the step is left: the denylist goes off again, and the header stops showing it", async ({ page, request }) => {
+    await page.goto("/tour?step=6");
+    await doIt(page);
+    await expect(tourLog(page)).toContainText("refused at once.");
+    const inForce = page.getByRole("banner").getByRole("list", { name: "Settings not at their defaults" });
+    await expect(inForce).toContainText("Denylist on");
+
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("heading", { level: 1, name: "Which to choose" })).toBeVisible();
+    await expect(page.getByTestId("tour-cleaned-up")).toHaveText("The tour put back what the last step changed: the denylist is off again.");
+    expect(((await (await request.get("/api/settings")).json()) as { settings: { denylistEnabled: boolean } }).settings.denylistEnabled).toBe(false);
+    await expect(inForce).toHaveCount(0);
+  });
+
+  test("leaving the tour puts the demo clock back, whether by a link in the app or by closing the page", async ({ page, request }) => {
+    const offset = async () => ((await (await request.get("/api/demo/clock")).json()) as { offsetMs: number }).offsetMs;
+    await page.goto("/tour?step=5");
+    await doIt(page);
+    expect(await offset()).toBeGreaterThan(0);
+    await page.getByRole("banner").getByRole("link", { name: "Scenarios" }).click();
+    await expect(page).toHaveURL(/\/scenarios$/);
+    await expect.poll(offset).toBe(0);
+
+    await page.goto("/tour?step=5");
+    await doIt(page);
+    expect(await offset()).toBeGreaterThan(0);
+    // No time for a round trip as a page goes away: the tour sends the reset with keepalive.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(offset).toBe(0);
   });
 
   test("the whole demo resets from the tour, with a confirmation", async ({ page, context }) => {

@@ -1,7 +1,7 @@
-import { shot } from "./fixtures/screenshots";
 import { expect, test } from "./fixtures/test";
 import { type Page } from "@playwright/test";
 import { COOKIE, DEMO, expectError, register } from "./fixtures/api";
+import { readmeScreenshot } from "./fixtures/screenshots";
 
 interface SettingsBody {
   settings: { accessTtlSeconds: number; refreshGraceSeconds: number; denylistEnabled: boolean; jwtStorage: string };
@@ -33,9 +33,9 @@ test.describe("Instructor tools", () => {
     await expect(access).toBeDisabled();
     await expect(page.getByRole("button", { name: "Apply changes" })).toBeDisabled();
     await expect(page.getByRole("button", { name: /Sign in as the demo admin/ })).toBeEnabled();
-    await page.screenshot({ path: shot("instructor-learner.png"), fullPage: true });
+    await readmeScreenshot(page, "instructor-learner", { fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: shot("instructor-narrow.png") });
+    await readmeScreenshot(page, "instructor-narrow");
   });
 
   test("a non-admin account typed into the admin sign-in is refused, and the settings stay read-only", async ({ page }) => {
@@ -74,7 +74,7 @@ test.describe("Instructor tools", () => {
     // At once: the very next login gets a one-minute token.
     const login = await page.request.post("/api/auth/jwt/login?cookies=none", { data: DEMO.alice });
     expect(((await login.json()) as { expiresIn: number }).expiresIn).toBe(60);
-    await page.screenshot({ path: shot("instructor-admin.png"), fullPage: true });
+    await readmeScreenshot(page, "instructor-admin", { fullPage: true });
   });
 
   test("values outside the server's bounds are refused in the form, and nothing is sent", async ({ page }) => {
@@ -147,7 +147,7 @@ test.describe("Instructor tools", () => {
     // Every view follows the change, not just the one that made it.
     await expect(page.getByTestId("demo-clock-state").first()).toContainText("+1 h 15 min ahead");
     expect(await clockOffsetMs(page)).toBe(75 * 60_000);
-    await page.screenshot({ path: shot("instructor-clock-popover.png") });
+    await readmeScreenshot(page, "instructor-clock-popover");
     await page.keyboard.press("Escape");
     await expect(popover).toHaveCount(0);
 

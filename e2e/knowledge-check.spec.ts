@@ -1,6 +1,6 @@
-import { shot } from "./fixtures/screenshots";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/test";
-import { type Page } from "@playwright/test";
+import { readmeScreenshot } from "./fixtures/screenshots";
 
 /** The answers a learner who followed the tour should give, one per question, in order. */
 const RIGHT_ANSWERS: RegExp[] = [
@@ -60,7 +60,7 @@ test.describe("Knowledge check", () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: shot("knowledge-check.png"), fullPage: true });
+    await readmeScreenshot(page, "knowledge-check", { fullPage: true });
 
     await page.getByRole("button", { name: "Start over" }).click();
     await expect(score).toHaveText("Score: 0 of 10 correct · 0 of 10 answered");

@@ -11,7 +11,7 @@ test.describe("Measured, and served by a named instance", () => {
   test("the measure button runs real requests per strategy and shows throughput relative to the unauthenticated route", async ({ page }) => {
     const lab = new LabPage(page);
     await lab.goto();
-    const panel = page.getByRole("region", { name: "Measure: lookup overhead vs verify cost" });
+    const panel = await lab.openPanel("Measure: lookup overhead vs verify cost");
     await panel.getByRole("button", { name: "Measure" }).click();
     const result = panel.getByTestId("measure-result");
     await expect(result).toBeVisible({ timeout: 30_000 });
@@ -29,7 +29,7 @@ test.describe("Measured, and served by a named instance", () => {
   test("the lab names the instance that answered and when it started", async ({ page }) => {
     const lab = new LabPage(page);
     await lab.goto();
-    const panel = page.getByRole("region", { name: "Instances" });
+    const panel = await lab.openPanel("Instances");
     await expect(panel.getByTestId("this-instance")).toHaveText(/^e2e-\d+$/);
     await expect(panel.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
     await expect(panel).toContainText(`Other instance ${PEER}`);
@@ -41,7 +41,7 @@ test.describe("Measured, and served by a named instance", () => {
     await lab.goto();
     await lab.logInAsAlice("session");
     await lab.logInAsAlice("jwt");
-    const panel = page.getByRole("region", { name: "Instances" });
+    const panel = await lab.openPanel("Instances");
     const peerId = `e2e-peer-${new URL(PEER).port}`;
 
     // Sessions in the database every instance shares: the other instance finds the record.

@@ -1,8 +1,8 @@
-import { shot } from "./fixtures/screenshots";
 import { expect, test } from "./fixtures/test";
 import { DEMO } from "./fixtures/api";
 import { LabPage } from "./fixtures/lab";
 import { DashboardPage, LoginPage } from "./fixtures/pages";
+import { readmeScreenshot } from "./fixtures/screenshots";
 
 /** The README's screenshots, taken from the running app, wide and narrow (`npm run screenshots` writes them to docs/screenshots). */
 test.describe("README screenshots", () => {
@@ -10,13 +10,13 @@ test.describe("README screenshots", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const login = new LoginPage(page);
     await login.goto();
-    await page.screenshot({ path: shot("login.png"), fullPage: true });
+    await readmeScreenshot(page, "login", { fullPage: true });
     await login.logIn(DEMO.alice.email, DEMO.alice.password, "session");
     await new DashboardPage(page).expectSignedIn(DEMO.alice.email, "user", "session");
     await expect(page.locator("[data-step=session-lookup]")).toBeVisible();
-    await page.screenshot({ path: shot("dashboard-session.png"), fullPage: true });
+    await readmeScreenshot(page, "dashboard-session", { fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: shot("dashboard-session-narrow.png"), fullPage: true });
+    await readmeScreenshot(page, "dashboard-session-narrow", { fullPage: true });
   });
 
   test("the lab: both panes signed in, their latest requests compared, the server state", async ({ page }) => {
@@ -30,12 +30,12 @@ test.describe("README screenshots", () => {
     await lab.press("jwt", "Call the protected API");
     await expect(lab.last("jwt")).toHaveText("Last: Call the protected API: 200");
     await expect(lab.latest("jwt").getByTestId("flow-store-queries")).toHaveText("0");
-    await page.screenshot({ path: shot("lab.png") });
-    await page.screenshot({ path: shot("lab-full.png"), fullPage: true });
+    await readmeScreenshot(page, "lab");
+    await readmeScreenshot(page, "lab-full", { fullPage: true });
     await lab.latest("session").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shot("lab-request-flow.png") });
+    await readmeScreenshot(page, "lab-request-flow");
     await page.setViewportSize({ width: 390, height: 844 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: shot("lab-narrow.png") });
+    await readmeScreenshot(page, "lab-narrow");
   });
 });

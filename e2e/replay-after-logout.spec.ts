@@ -21,6 +21,10 @@ test("replay after logout: the session copy dies, the JWT copy lives until exp u
   await scenario.expectRow("Replay the copied access token after logout (denylist on)", { status: "401", code: "TOKEN_REVOKED", storeQueries: "1" });
   await scenario.expectRow(/Put the settings back: denylistEnabled = false/, { strategy: "Lab", status: "200" });
   await scenario.expectCleanedUp();
+  // Each replay is the attacker's: from the defender's side, a copy that works is the bad news.
+  await expect(scenario.row("Replay the copied session cookie after logout")).toContainText("✓ attacker blocked");
+  await expect(scenario.row("Replay the copied access token after logout")).toContainText("✗ attacker got in");
+  await expect(scenario.row("Replay the copied access token after logout (denylist on)")).toContainText("✓ attacker blocked");
 
   await expect(scenario.verdict("Session")).toContainText("Dead at logout");
   await expect(scenario.verdict("Session")).toContainText("401 SESSION_NOT_FOUND");

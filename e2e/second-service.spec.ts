@@ -13,7 +13,7 @@ test("the second service cannot resolve a session cookie, and cannot check an HS
   await lab.logInAsAlice("session");
   await lab.logInAsAlice("jwt");
 
-  const panel = page.getByRole("region", { name: "A second service" });
+  const panel = await lab.openPanel("A second service");
   await panel.getByRole("button", { name: "Send the session cookie to the second service" }).click();
   await expect(panel.getByTestId("second-service-session")).toContainText("401 SESSION_NOT_VERIFIABLE");
   await expect(panel.getByTestId("second-service-session")).toContainText("no session store");

@@ -10,7 +10,7 @@ import { LabPage } from "./fixtures/lab";
 test("the store panel shows store health and switching the session store strands existing sessions until switched back", async ({ page }) => {
   const lab = new LabPage(page);
   await lab.goto();
-  const panel = page.getByRole("region", { name: "Stores" });
+  const panel = await lab.openPanel("Stores");
   await expect(panel.getByTestId("store-health-session")).toHaveText("✓ up");
   await expect(panel.getByTestId("store-health-database")).toHaveText("✓ up");
   await expect(panel.getByTestId("active-session-store")).toHaveText("database");

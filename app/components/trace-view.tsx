@@ -1,4 +1,6 @@
 import type { TraceJSON } from "@/lib/trace/trace";
+import { Term } from "./glossary/term";
+import { StepDetail, StepLabel } from "./lab/step-label";
 
 const KIND_LABEL: Record<string, string> = {
   credential: "credential",
@@ -9,15 +11,17 @@ const KIND_LABEL: Record<string, string> = {
   verdict: "verdict",
 };
 
-/** The server's own record of what it did for one request, step by step. */
+/** The server's own record (its trace) of what it did for one request, step by step. */
 export function TraceView({ trace, title }: { trace: TraceJSON; title: string }) {
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="mb-1 font-semibold">{title}</h2>
       <p className="mb-3 text-sm text-slate-600">
-        Mode <strong>{trace.mode}</strong> · served by instance <code>{trace.instanceId}</code>{" "}
+        The server&apos;s <Term id="trace">trace</Term> · mode <strong>{trace.mode}</strong> · served by instance <code>{trace.instanceId}</code>{" "}
         (<span title="When this instance's process started: a restart shows as a new time">started <time dateTime={trace.instanceStartedAt}>{trace.instanceStartedAt.slice(11, 19)} UTC</time></span>) · {trace.steps.length} steps ·{" "}
-        <strong data-testid="trace-store-queries">{trace.storeQueries}</strong> store {trace.storeQueries === 1 ? "query" : "queries"} · {trace.totalUs} µs in total
+        <Term id="store-query">
+          <strong data-testid="trace-store-queries">{trace.storeQueries}</strong> store {trace.storeQueries === 1 ? "query" : "queries"}
+        </Term> · {trace.totalUs} µs in total
       </p>
       <ol className="space-y-1 text-sm">
         {trace.steps.map((step, i) => (
@@ -26,7 +30,10 @@ export function TraceView({ trace, title }: { trace: TraceJSON; title: string })
               {step.outcome === "ok" ? "✓ ok" : "✗ failed"}
             </span>
             <span className="w-20 shrink-0 text-xs uppercase tracking-wide text-slate-500">{KIND_LABEL[step.kind] ?? step.kind}</span>
-            <span className="flex-1">{step.label}{step.detail ? <span className="text-slate-600"> — {step.detail}</span> : null}</span>
+            <span className="min-w-0 flex-1">
+              <StepLabel step={step} standalone={!step.detail} />
+              <StepDetail step={step} />
+            </span>
             <span className="font-mono text-xs">{step.durationUs} µs</span>
             {step.storeQueries ? <span className="font-mono text-xs text-amber-800">{step.storeQueries} store</span> : null}
           </li>

@@ -1,5 +1,4 @@
-import { LabWorkspace } from "../components/lab/workspace";
-import { TourPanel } from "../components/tour/tour-panel";
+import { TourStage } from "../components/tour/tour-stage";
 
 export const metadata = { title: "Guided tour — AuthLab" };
 
@@ -8,12 +7,5 @@ export default async function TourPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const step = typeof params.step === "string" ? params.step : undefined;
   const presenter = params.presenter === "1";
-  return (
-    <div className="space-y-6">
-      <TourPanel stepParam={step} presenter={presenter} />
-      <section id="lab" aria-label="The lab" className="scroll-mt-4">
-        <LabWorkspace />
-      </section>
-    </div>
-  );
+  return <TourStage stepParam={step} presenter={presenter} />;
 }

@@ -1,8 +1,11 @@
-import { shot } from "../fixtures/screenshots";
 import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { readmeScreenshot } from "../fixtures/screenshots";
 
-/** Columns of the scenario's step table, in order. */
-const COLUMN = { strategy: 1, step: 2, request: 3, status: 4, code: 5, storeQueries: 6 } as const;
+/**
+ * Cells of a row of the scenario's step table, after its row header (the step itself, which stays in
+ * view when the table scrolls sideways on a phone), in order.
+ */
+const COLUMN = { strategy: 0, status: 1, code: 2, storeQueries: 3, says: 4, request: 5 } as const;
 
 export interface RowExpectation {
   strategy?: "Session" | "JWT" | "Lab";
@@ -48,7 +51,7 @@ export class ScenarioPage {
     if (expected.status !== undefined) await expect(cells.nth(COLUMN.status)).toHaveText(expected.status);
     if (expected.code !== undefined) await expect(cells.nth(COLUMN.code)).toHaveText(expected.code);
     if (expected.storeQueries !== undefined) await expect(cells.nth(COLUMN.storeQueries)).toHaveText(expected.storeQueries);
-    if (expected.says !== undefined) await expect(cells.nth(COLUMN.step)).toContainText(expected.says);
+    if (expected.says !== undefined) await expect(cells.nth(COLUMN.says)).toContainText(expected.says);
     return row;
   }
 
@@ -62,7 +65,7 @@ export class ScenarioPage {
   }
 
   async screenshot(slug: string): Promise<void> {
-    await this.page.screenshot({ path: shot(`scenarios/${slug}.png`), fullPage: true });
+    await readmeScreenshot(this.page, `scenarios/${slug}`, { fullPage: true });
   }
 }
 

@@ -5,6 +5,7 @@ import { SETTING_BOUNDS, type DurationSettingKey } from "@/lib/settings/bounds";
 import { formatDuration } from "@/lib/settings/durations";
 import type { LabSettingsPatch as SettingsPatch, Settings } from "@/lib/settings/schema";
 import { apiFetch } from "../api-client";
+import { LinkedTerms } from "../glossary/rich-text";
 import { announceRefresh, lab, LAB_REFRESH_EVENT, labFetch, type LabExchange } from "../lab/lab-client";
 import type { AdminAccess } from "./admin-access";
 import { JWT_FIELDS, SESSION_FIELDS, STORAGE_LABEL, STORAGE_OPTIONS, type DurationField } from "./settings-fields";
@@ -82,7 +83,9 @@ function DurationInput({ field, draft, current, error, onChange }: { field: Dura
       <p id={`${id}-current`} className="mt-1 text-sm" data-testid={`current-${field.key}`}>
         On the server now: <strong>{formatDuration(current)}</strong> ({current} s)
       </p>
-      <p id={`${id}-help`} className="text-sm text-slate-600">{field.help}</p>
+      <p id={`${id}-help`} className="text-sm text-slate-600">
+        <LinkedTerms text={field.help} />
+      </p>
       {error ? <p id={`${id}-error`} className="text-sm font-medium text-red-800">⚠ {error}</p> : null}
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { Term } from "../glossary/term";
 import { CookieAttributeList } from "./cookie-attributes";
 import { isInspectedCookie, type DecodedJwtView, type InspectReport, type JwtStorageSetting, type SessionCookieDecoded } from "./inspect-types";
 import { JwtDecoded } from "./jwt-decoded";
@@ -56,7 +57,10 @@ export function CookieInspector({ pane, report, storage, documentCookie }: { pan
         </article>
       ) : null}
       <p className="text-xs">
-        <code>document.cookie</code> on this page: <code data-testid="document-cookie">{documentCookie === "" ? '""' : documentCookie}</code> — the HttpOnly
+        <Term id="document-cookie">
+          <code>document.cookie</code>
+        </Term>{" "}
+        on this page: <code data-testid="document-cookie" className="break-all">{documentCookie === "" ? '""' : documentCookie}</code> — the HttpOnly
         cookies above are not in it.
       </p>
     </div>

@@ -2,10 +2,9 @@
 
 import { useEffect, useState } from "react";
 
-/** mm:ss (or h:mm:ss) until `until`, on the server's auth clock. */
+/** mm:ss (or h:mm:ss) of a positive duration. */
 export function formatRemaining(ms: number): string {
-  if (ms <= 0) return "expired";
-  const total = Math.floor(ms / 1000);
+  const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
@@ -15,11 +14,12 @@ export function formatRemaining(ms: number): string {
 }
 
 /**
- * A live countdown to a server-side instant. `serverNow` is the server's auth clock when the data
- * was read (the demo clock may be ahead of real time); the countdown runs from there, so it agrees
- * with what the server will decide.
+ * A live countdown to a server-side instant, worded whole: "expires in 14:59", then "expired" —
+ * never "expires in expired". `serverNow` is the server's auth clock when the data was read (the
+ * demo clock may be ahead of real time); the countdown runs from there, so it agrees with what the
+ * server will decide.
  */
-export function Countdown({ until, serverNow, label }: { until: string; serverNow: string; label: string }) {
+export function Countdown({ until, serverNow, before, after }: { until: string; serverNow: string; before: string; after: string }) {
   const [offsetMs] = useState(() => new Date(serverNow).getTime() - Date.now());
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -28,8 +28,14 @@ export function Countdown({ until, serverNow, label }: { until: string; serverNo
   }, []);
   const remaining = new Date(until).getTime() - (now + offsetMs);
   return (
-    <span aria-label={label} className="font-mono tabular-nums">
-      {formatRemaining(remaining)}
-    </span>
+    <time dateTime={until} className="tabular-nums">
+      {remaining > 0 ? (
+        <>
+          {before} <span className="font-mono">{formatRemaining(remaining)}</span>
+        </>
+      ) : (
+        after
+      )}
+    </time>
   );
 }

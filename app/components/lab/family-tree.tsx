@@ -34,7 +34,7 @@ function Branch({ tokens, parentId }: { tokens: RefreshTokenView[]; parentId: st
 /** One refresh-token family as a tree: issued → used → its successor …, revocation and reuse marked in words. */
 export function FamilyTree({ family }: { family: FamilyView }) {
   return (
-    <article className="rounded border border-slate-200 p-2 text-xs" data-family={family.id}>
+    <article className="rounded border border-slate-200 p-2 text-xs wrap-anywhere" data-family={family.id}>
       <p>
         Family <code>{family.id.slice(0, 8)}</code> of {family.userEmail} ·{" "}
         {family.revokedAt ? (

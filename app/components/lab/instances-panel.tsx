@@ -2,6 +2,8 @@
 
 import { useCallback, useState } from "react";
 import type { InstanceInfo } from "@/lib/config/instance";
+import { Term } from "../glossary/term";
+import { LabPanel } from "./lab-panel";
 import { lab, type PaneMode } from "./lab-client";
 import { useReloadOnLabActivity } from "./use-lab-events";
 
@@ -18,7 +20,8 @@ export function InstancesPanel({ jwtBearer }: { jwtBearer: () => string | null }
   const [info, setInfo] = useState<InstanceInfo | null>(null);
   const [results, setResults] = useState<Record<string, string>>({});
   const reload = useCallback(async () => {
-    const answer = await lab.instance();
+    // A background read, like every panel's: announcing it would wake every panel again, this one included.
+    const answer = await lab.instance({ quiet: true });
     if (answer.ok && answer.body) setInfo(answer.body);
   }, []);
   useReloadOnLabActivity(reload, 400);
@@ -30,13 +33,10 @@ export function InstancesPanel({ jwtBearer }: { jwtBearer: () => string | null }
   }
 
   return (
-    <section aria-labelledby="instances-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="instances-heading" className="text-xl font-bold">
-        Instances
-      </h2>
+    <LabPanel id="instances" title="Instances" gist="Which copy of the server answered, and what another copy makes of the same credential.">
       {info ? (
         <p className="text-sm">
-          This page talks to instance <code data-testid="this-instance">{info.instanceId}</code> (pid {info.pid}), started{" "}
+          This page talks to <Term id="instance">instance</Term> <code data-testid="this-instance">{info.instanceId}</code> (pid {info.pid}), started{" "}
           <time dateTime={info.startedAt}>{new Date(info.startedAt).toLocaleTimeString()}</time>. Sessions live in its <strong>{info.sessionStore}</strong> store, the
           denylist in <strong>{info.denylistStore}</strong>. A restart changes the start time: memory sessions are gone then; database and Redis sessions and JWTs
           (their keys are persisted) survive.
@@ -48,13 +48,13 @@ export function InstancesPanel({ jwtBearer }: { jwtBearer: () => string | null }
         <ul className="space-y-2">
           {info.peers.map((peer) => (
             <li key={peer} className="rounded border border-slate-200 p-2 text-sm">
-              <p>
+              <p className="wrap-anywhere">
                 Other instance <code>{peer}</code>
               </p>
               <div className="mt-1 grid gap-2 md:grid-cols-2">
                 {(["session", "jwt"] as const).map((pane) => (
                   <div key={pane}>
-                    <button type="button" onClick={() => void send(pane, peer)} className="rounded border border-slate-300 px-3 py-1 text-sm">
+                    <button type="button" onClick={() => void send(pane, peer)} className="min-h-8 rounded border border-slate-300 px-3 py-1 text-left text-sm wrap-anywhere">
                       Send my {pane === "session" ? "session cookie" : "JWT"} to {peer}
                     </button>
                     <p aria-live="polite" className="text-sm" data-testid={`peer-${pane}`}>
@@ -72,6 +72,6 @@ export function InstancesPanel({ jwtBearer }: { jwtBearer: () => string | null }
           with the memory store and 200 with a shared store, and a JWT gets 200 with no store at all.
         </p>
       ) : null}
-    </section>
+    </LabPanel>
   );
 }

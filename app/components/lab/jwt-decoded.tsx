@@ -1,3 +1,5 @@
+import type { GlossaryId } from "@/lib/glossary";
+import { Term } from "../glossary/term";
 import { Countdown } from "./countdown";
 import type { DecodedJwtView } from "./inspect-types";
 
@@ -16,6 +18,9 @@ const CLAIMS: Record<string, string> = {
   aud: "audience: who it is for",
 };
 
+/** Claims with a glossary entry of their own. */
+const CLAIM_TERM: Partial<Record<string, GlossaryId>> = { exp: "exp", jti: "jti", alg: "signing-algorithm" };
+
 function isTimestamp(key: string, value: unknown): value is number {
   return (key === "iat" || key === "exp" || key === "nbf") && typeof value === "number";
 }
@@ -25,10 +30,18 @@ function ClaimTable({ claims, title }: { claims: Record<string, unknown>; title:
     <table className="w-full text-xs">
       <caption className="sr-only">{title}</caption>
       <tbody>
-        {Object.entries(claims).map(([key, value]) => (
+        {Object.entries(claims).map(([key, value]) => {
+          const term = CLAIM_TERM[key];
+          return (
           <tr key={key} className="align-top" data-claim={key}>
             <th scope="row" className="pr-2 text-left font-mono">
-              {key}
+              {term ? (
+                <Term id={term} standalone>
+                  {key}
+                </Term>
+              ) : (
+                key
+              )}
             </th>
             <td className="pr-2 font-mono break-all">
               {JSON.stringify(value)}
@@ -36,7 +49,8 @@ function ClaimTable({ claims, title }: { claims: Record<string, unknown>; title:
             </td>
             <td className="text-slate-700">{CLAIMS[key] ?? ""}</td>
           </tr>
-        ))}
+          );
+        })}
       </tbody>
     </table>
   );
@@ -48,10 +62,10 @@ export function JwtDecoded({ jwt, serverNow, where }: { jwt: DecodedJwtView; ser
   return (
     <div className="space-y-2" data-testid="jwt-decoded">
       <p className="text-xs">
-        Access token ({where}).{" "}
+        <Term id="access-token">Access token</Term> ({where}).{" "}
         {exp ? (
           <>
-            Expires in <Countdown key={serverNow} until={exp} serverNow={serverNow} label="Access token expires in" />.
+            <Countdown key={serverNow} until={exp} serverNow={serverNow} before="Expires in" after="Expired" />.
           </>
         ) : null}{" "}
         Server verdict now: <strong data-testid="jwt-verdict">{jwt.verification.ok ? "valid signature and claims" : `refused — ${jwt.verification.code}`}</strong>
@@ -62,10 +76,20 @@ export function JwtDecoded({ jwt, serverNow, where }: { jwt: DecodedJwtView; ser
       </section>
       <section aria-label="JWT payload" className="rounded border-l-4 border-violet-500 bg-violet-50 p-2">
         <h4 className="text-xs font-bold uppercase text-violet-900">Payload (claims — anyone holding the token can read them)</h4>
+        <p className="text-xs">
+          <Term id="claims" standalone>
+            What are claims?
+          </Term>
+        </p>
         {jwt.payload ? <ClaimTable claims={jwt.payload} title="JWT payload" /> : <p className="text-xs">not decodable</p>}
       </section>
       <section aria-label="JWT signature" className="rounded border-l-4 border-sky-500 bg-sky-50 p-2">
         <h4 className="text-xs font-bold uppercase text-sky-900">Signature (proves header + payload are unchanged)</h4>
+        <p className="text-xs">
+          <Term id="signature" standalone>
+            How a signature proves it
+          </Term>
+        </p>
         <p className="font-mono text-xs break-all">{jwt.signature ?? "none"}</p>
       </section>
     </div>

@@ -35,11 +35,18 @@ export interface LabExchange<T = unknown> {
 export const LAB_EVENT = "authlab:exchange";
 export const LAB_REFRESH_EVENT = "authlab:refresh";
 export const LAB_ACTION_EVENT = "authlab:action";
+export const LAB_IDENTITY_EVENT = "authlab:identity";
 
 /** An action the tour or a scenario asks a pane to perform, as if its button were pressed. */
 export interface LabAction {
   pane: PaneMode;
   action: "login-alice" | "login-admin" | "call-api" | "refresh" | "logout" | "logout-all";
+}
+
+/** Who a pane's credential proves right now, announced so the header can say who is signed in. */
+export interface PaneIdentityAnnouncement {
+  pane: PaneMode;
+  identity: { email: string; role: string } | null;
 }
 
 let counter = 0;
@@ -106,7 +113,8 @@ export async function labFetch<T = unknown>(
     durationMs: Math.round(performance.now() - started),
     at: new Date().toISOString(),
   };
-  // Quiet reads (the panes' own inspector polling) are not requests a learner made: not drawn.
+  // Quiet reads (the panels re-reading what they show after every action) are not requests a
+  // learner made: they are not drawn, and they do not wake the panels up again (no feedback loop).
   if (!options.quiet) window.dispatchEvent(new CustomEvent<LabExchange>(LAB_EVENT, { detail: exchange as LabExchange }));
   return exchange;
 }
@@ -114,6 +122,10 @@ export async function labFetch<T = unknown>(
 /** Asks every pane and panel to re-read server state (after a scenario or tour step changed it). */
 export function announceRefresh(): void {
   window.dispatchEvent(new Event(LAB_REFRESH_EVENT));
+}
+
+export function announceIdentity(announcement: PaneIdentityAnnouncement): void {
+  window.dispatchEvent(new CustomEvent<PaneIdentityAnnouncement>(LAB_IDENTITY_EVENT, { detail: announcement }));
 }
 
 /** Asks a pane to perform one of its own actions (the tour's "do it" buttons). */
@@ -164,7 +176,7 @@ export const lab = {
   resetClock: () => labFetch("lab", "Reset the demo clock", "/api/demo/clock", { method: "POST", body: { reset: true } }),
   resetDemo: () => labFetch("lab", "Reset the whole demo", "/api/demo/reset", { method: "POST" }),
   setMode: (mode: PaneMode) => labFetch("lab", `Make ${mode} the active mode`, "/api/mode", { method: "PUT", body: { mode } }),
-  instance: () => labFetch<InstanceInfo>("lab", "Which instance is this?", "/api/lab/instance"),
+  instance: (options: { quiet?: boolean } = {}) => labFetch<InstanceInfo>("lab", "Which instance is this?", "/api/lab/instance", { quiet: options.quiet ?? false }),
   otherInstance: (pane: PaneMode, target: string, bearer?: string | null) =>
     labFetch<PeerRelayResult>(pane, `Send my ${pane === "session" ? "session cookie" : "access token"} to ${target}`, "/api/lab/other-instance", {
       method: "POST",

@@ -2,6 +2,9 @@
 
 import { useState } from "react";
 import type { Measurement } from "@/lib/lab/measure";
+import { Term } from "../glossary/term";
+import { ScrollTable } from "../scroll-table";
+import { LabPanel } from "./lab-panel";
 import { lab } from "./lab-client";
 
 /**
@@ -24,21 +27,19 @@ export function MeasurePanel() {
 
   const best = result ? Math.max(...result.cases.map((c) => c.reqPerSec), 1) : 1;
   return (
-    <section aria-labelledby="measure-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="measure-heading" className="text-xl font-bold">
-        Measure: lookup overhead vs verify cost
-      </h2>
+    <LabPanel id="measure" title="Measure: lookup overhead vs verify cost" gist="A few hundred real requests per strategy, timed on this machine.">
       <p className="text-sm text-slate-700">
         Runs a few hundred real requests per strategy from the server to itself (a few seconds) and compares each with the unauthenticated route. For the full benchmark
         see <code>npm run bench</code>.
       </p>
-      <button type="button" onClick={() => void measure()} disabled={state === "running"} className="rounded bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
+      <button type="button" onClick={() => void measure()} disabled={state === "running"} className="min-h-9 rounded bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
         {state === "running" ? "Measuring…" : "Measure"}
       </button>
       {state !== "idle" && state !== "running" ? <p role="alert">{state}</p> : null}
       {result ? (
         <figure aria-label="Measured throughput per strategy" data-testid="measure-result">
-          <table className="w-full text-sm">
+          <ScrollTable label="Measured throughput">
+          <table className="w-full min-w-[44rem] text-sm">
             <thead>
               <tr className="text-left">
                 <th scope="col">case</th>
@@ -46,14 +47,18 @@ export function MeasurePanel() {
                   req/s
                 </th>
                 <th scope="col">× unauthenticated</th>
-                <th scope="col">p50 / p99</th>
+                <th scope="col">
+                  <Term id="percentile" standalone>
+                  p50 / p99
+                </Term>
+                </th>
                 <th scope="col">server steps (median µs)</th>
               </tr>
             </thead>
             <tbody>
               {result.cases.map((c) => (
                 <tr key={c.name} data-case={c.name} className="align-top">
-                  <th scope="row" className="text-left font-mono">
+                  <th scope="row" className="pr-2 text-left font-mono">
                     {c.name}
                   </th>
                   <td>
@@ -80,12 +85,13 @@ export function MeasurePanel() {
               ))}
             </tbody>
           </table>
+          </ScrollTable>
           <figcaption className="text-xs text-slate-600">
             Instance {result.instanceId} · {result.concurrency} concurrent · at most {result.maxRequestsPerCase} requests per case · {result.totalMs} ms in all.{" "}
             {result.notes.join(" ")}
           </figcaption>
         </figure>
       ) : null}
-    </section>
+    </LabPanel>
   );
 }

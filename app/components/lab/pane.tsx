@@ -2,49 +2,44 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { DEMO_USERS } from "@/lib/users/demo-users";
+import { Term } from "../glossary/term";
 import { CookieInspector } from "./cookie-inspector";
 import { Countdown } from "./countdown";
-import { isInspectedCookie, type DecodedJwtView, type InspectReport, type JwtStorageSetting, type SessionCookieDecoded } from "./inspect-types";
-import { lab, LAB_ACTION_EVENT, type LabAction, type LabExchange, type PaneMode } from "./lab-client";
+import type { InspectReport, JwtStorageSetting } from "./inspect-types";
+import { InspectorDisclosure } from "./inspector-disclosure";
+import { announceIdentity, lab, LAB_ACTION_EVENT, type LabAction, type LabExchange, type PaneMode } from "./lab-client";
+import { credentialsPresent, paneIdentity } from "./pane-identity";
 import { forgetToken, readToken, writeToken } from "./token-holder";
 import { useReloadOnLabActivity } from "./use-lab-events";
 
-interface Identity {
-  email: string;
-  role: string;
-  expiresAt: string | null;
-  note: string;
-}
-
 const [ALICE, ADMIN] = DEMO_USERS;
-
-function sessionIdentity(report: InspectReport): Identity | null {
-  const cookie = Object.entries(report.cookies).find(([name]) => /session$/.test(name))?.[1];
-  if (!isInspectedCookie<SessionCookieDecoded>(cookie) || !cookie.decoded?.record?.user) return null;
-  const { record } = cookie.decoded;
-  const user = record.user;
-  if (!user) return null;
-  const expiresAt = new Date(Math.min(Date.parse(record.idleExpiresAt), Date.parse(record.absoluteExpiresAt))).toISOString();
-  return { email: user.email, role: user.role, expiresAt, note: "role read from the database on every request" };
-}
-
-function jwtIdentity(report: InspectReport): Identity | null {
-  const cookie = Object.entries(report.cookies).find(([name]) => /access$/.test(name))?.[1];
-  const decoded: DecodedJwtView | null = report.authorization?.decoded ?? (isInspectedCookie<DecodedJwtView>(cookie) ? cookie.decoded : null);
-  if (!decoded?.payload) return null;
-  const { email, role, exp } = decoded.payload;
-  const expiresAt = typeof exp === "number" ? new Date(exp * 1000).toISOString() : null;
-  const note = decoded.verification.ok ? "role taken from the signed token, no lookup" : `token refused now: ${decoded.verification.code}`;
-  return { email: String(email ?? "?"), role: String(role ?? "?"), expiresAt, note };
-}
 
 function summary(exchange: LabExchange): string {
   return `${exchange.label}: ${exchange.status || "network error"}${exchange.code ? ` ${exchange.code}` : ""}`;
 }
 
+const STORAGE_WORDS: Record<JwtStorageSetting, React.ReactNode> = {
+  cookie: (
+    <>
+      kept in an <Term id="httponly">HttpOnly</Term> cookie
+    </>
+  ),
+  memory: (
+    <>
+      kept in page memory, sent as a <Term id="bearer">Bearer header</Term>
+    </>
+  ),
+  localStorage: (
+    <>
+      kept in localStorage, sent as a <Term id="bearer">Bearer header</Term>
+    </>
+  ),
+};
+
 /**
  * One strategy as a live client: its own credentials in this browser, its buttons, its state at a
- * glance and its cookie inspector. Everything shown comes from the server's answers.
+ * glance (with the last answer right under it, where a class looks) and its cookie inspector.
+ * Everything shown comes from the server's answers.
  */
 export function AuthPane({ pane, storage }: { pane: PaneMode; storage: JwtStorageSetting }) {
   const [report, setReport] = useState<InspectReport | null>(null);
@@ -109,31 +104,50 @@ export function AuthPane({ pane, storage }: { pane: PaneMode; storage: JwtStorag
     return () => window.removeEventListener(LAB_ACTION_EVENT, onAction);
   }, [pane, run]);
 
-  const identity = report ? (pane === "session" ? sessionIdentity(report) : jwtIdentity(report)) : null;
-  const button = "rounded border px-3 py-1.5 text-sm font-medium disabled:opacity-50";
+  const identity = report ? paneIdentity(pane, report) : null;
+  const signedIn = identity?.accepted ? identity : null;
+
+  // The header says who this browser is signed in as, and it rendered before this pane acted: tell it.
+  const loaded = report !== null;
+  const signedInEmail = signedIn?.email ?? null;
+  const signedInRole = signedIn?.role ?? null;
+  useEffect(() => {
+    if (loaded) announceIdentity({ pane, identity: signedInEmail && signedInRole ? { email: signedInEmail, role: signedInRole } : null });
+  }, [pane, loaded, signedInEmail, signedInRole]);
+
+  const button = "min-h-9 rounded border px-3 py-1.5 text-sm font-medium disabled:opacity-50";
   const accent = pane === "session" ? "border-session" : "border-jwt";
 
   return (
-    <section aria-labelledby={`pane-${pane}`} className={`space-y-3 rounded-lg border-2 ${accent} bg-white p-4`} data-pane={pane}>
+    <section aria-labelledby={`pane-${pane}`} className={`space-y-3 rounded-lg border-2 ${accent} min-w-0 bg-white p-4`} data-pane={pane}>
       <header className="space-y-1">
         <h2 id={`pane-${pane}`} className="text-xl font-bold">
           {title} pane
         </h2>
         <p className="text-sm text-slate-700">
-          {pane === "session"
-            ? "An opaque, sealed id in an HttpOnly cookie; the server looks it up in its store on every request."
-            : `A signed token the server verifies without a lookup${storage === "cookie" ? " (kept in an HttpOnly cookie)" : storage === "memory" ? " (kept in page memory, sent as a Bearer header)" : " (kept in localStorage, sent as a Bearer header)"}; a refresh cookie renews it.`}
+          {pane === "session" ? (
+            <>
+              An <Term id="opaque">opaque</Term>, <Term id="seal">sealed</Term> id in an <Term id="httponly">HttpOnly</Term> cookie; the server looks it up in its{" "}
+              <Term id="session-store">store</Term> on every request.
+            </>
+          ) : (
+            <>
+              A <Term id="jwt">signed token</Term> the server <Term id="jwt-verify">verifies</Term> without a lookup ({STORAGE_WORDS[storage]}); a{" "}
+              <Term id="refresh-token">refresh cookie</Term> renews it.
+            </>
+          )}
         </p>
       </header>
 
       <div role="status" aria-label={`${title} state`} className="rounded bg-slate-100 p-2 text-sm" data-testid={`${pane}-state`}>
-        {identity ? (
+        {identity && report ? (
           <p>
-            Signed in as <strong data-testid={`${pane}-email`}>{identity.email}</strong> · role <strong data-testid={`${pane}-role`}>{identity.role}</strong>
-            {identity.expiresAt && report ? (
+            {identity.accepted ? "Signed in as " : "Holds a refused token for "}
+            <strong data-testid={`${pane}-email`}>{identity.email}</strong> · role <strong data-testid={`${pane}-role`}>{identity.role}</strong>
+            {identity.expiresAt && identity.accepted ? (
               <>
                 {" "}
-                · expires in <Countdown key={report.now} until={identity.expiresAt} serverNow={report.now} label={`${title} credential expires in`} />
+                · <Countdown key={report.now} until={identity.expiresAt} serverNow={report.now} before="expires in" after="expired" />
               </>
             ) : null}
             <span className="block text-xs text-slate-600">{identity.note}</span>
@@ -142,6 +156,9 @@ export function AuthPane({ pane, storage }: { pane: PaneMode; storage: JwtStorag
           <p>Not signed in{pane === "jwt" ? " (no access token; a refresh cookie may still renew one)" : ""}.</p>
         )}
       </div>
+      <p aria-live="polite" className="min-h-5 text-sm font-medium" data-testid={`${pane}-last`}>
+        {last ? `Last: ${last}` : ""}
+      </p>
 
       <div className="flex flex-wrap gap-2" role="group" aria-label={`${title} actions`}>
         <button type="button" className={`${button} border-slate-300`} disabled={busy} onClick={() => void run("login-alice")}>
@@ -165,16 +182,10 @@ export function AuthPane({ pane, storage }: { pane: PaneMode; storage: JwtStorag
           Log out everywhere
         </button>
       </div>
-      <p aria-live="polite" className="min-h-5 text-sm" data-testid={`${pane}-last`}>
-        {last ? `Last: ${last}` : ""}
-      </p>
 
-      <details className="rounded border border-slate-200 p-2" open>
-        <summary className="cursor-pointer text-sm font-semibold">Cookie inspector</summary>
-        <div className="mt-2">
-          <CookieInspector pane={pane} report={report} storage={storage} documentCookie={documentCookie} />
-        </div>
-      </details>
+      <InspectorDisclosure pane={pane} present={report ? credentialsPresent(pane, report) : 0} loaded={loaded}>
+        <CookieInspector pane={pane} report={report} storage={storage} documentCookie={documentCookie} />
+      </InspectorDisclosure>
     </section>
   );
 }

@@ -1,18 +1,27 @@
 import { proxyRunsOn } from "@/lib/auth/proxy-paths";
 import type { StepKind, TraceStep } from "@/lib/trace/trace";
+import { Term } from "../glossary/term";
 import type { LabExchange } from "./lab-client";
+import { StepDetail, StepLabel } from "./step-label";
 
 interface Lane {
   key: string;
   title: string;
   steps: TraceStep[];
-  note: string;
+  note: React.ReactNode;
 }
 
 const STRATEGY_KINDS: StepKind[] = ["credential", "crypto", "check"];
 
 function pathOf(exchange: LabExchange): string {
   return exchange.path.split("?")[0] ?? exchange.path;
+}
+
+function Status({ status, code }: { status: number; code?: string }) {
+  const text = `${status || "no response"}${code ? ` ${code}` : ""}`;
+  if (status === 401) return <Term id="status-401">{text}</Term>;
+  if (status === 403) return <Term id="status-403">{text}</Term>;
+  return <>{text}</>;
 }
 
 /** Splits the server's trace into the lanes a request passes through, in order. */
@@ -27,27 +36,51 @@ function lanes(exchange: LabExchange): Lane[] {
       key: "browser",
       title: "Browser",
       steps: [],
-      note: `sent ${exchange.sent}${credential ? ` — ${credential.bytes} bytes of credential (${credential.source})` : ""}`,
+      note: (
+        <>
+          sent {exchange.sent}
+          {credential ? (
+            <>
+              {" "}
+              — {credential.bytes} bytes of <Term id="credential">credential</Term> ({credential.source})
+            </>
+          ) : null}
+        </>
+      ),
     },
     {
       key: "proxy",
       title: "Proxy",
       steps: [],
-      note: proxyRunsOn(pathOf(exchange))
-        ? "proxy.ts ran: checked that a credential is present, then passed the request on"
-        : "not in proxy.ts's matcher: the route handler authenticates by itself",
+      note: proxyRunsOn(pathOf(exchange)) ? (
+        <>
+          The <Term id="proxy">proxy</Term> (proxy.ts) ran: it checked that a credential is present, then passed the request on
+        </>
+      ) : (
+        <>
+          Skipped: the <Term id="proxy">proxy</Term> (proxy.ts) does not run for this path (see its <Term id="matcher">matcher</Term>), so the route checks the
+          credential by itself
+        </>
+      ),
     },
     {
       key: "strategy",
       title: "Strategy",
       steps: steps.filter((s) => STRATEGY_KINDS.includes(s.kind)),
-      note: exchange.trace ? "" : "no trace: the server did not authenticate this request",
+      note: exchange.trace ? "" : "nothing to check: this route does not authenticate the request",
     },
     {
       key: "store",
       title: "Store",
       steps: storeSteps,
-      note: storeQueries === 0 ? "not contacted — 0 store queries" : `${storeQueries} store ${storeQueries === 1 ? "query" : "queries"}`,
+      note: (
+        <>
+          {storeQueries === 0 ? "not contacted — " : ""}
+          <Term id="store-query">
+            {storeQueries} store {storeQueries === 1 ? "query" : "queries"}
+          </Term>
+        </>
+      ),
     },
     {
       key: "handler",
@@ -59,9 +92,13 @@ function lanes(exchange: LabExchange): Lane[] {
       key: "response",
       title: "Response",
       steps: steps.filter((s) => s.kind === "verdict"),
-      note: exchange.relayed
-        ? `${exchange.relayed.status}${exchange.relayed.code ? ` ${exchange.relayed.code}` : ""} (relayed through ${exchange.status})`
-        : `${exchange.status || "no response"}${exchange.code ? ` ${exchange.code}` : ""}`,
+      note: exchange.relayed ? (
+        <>
+          <Status status={exchange.relayed.status} {...(exchange.relayed.code ? { code: exchange.relayed.code } : {})} /> (relayed through {exchange.status})
+        </>
+      ) : (
+        <Status status={exchange.status} {...(exchange.code ? { code: exchange.code } : {})} />
+      ),
     },
   ];
 }
@@ -71,8 +108,8 @@ function StepLine({ step }: { step: TraceStep }) {
     <li data-step={step.name}>
       <span aria-hidden="true">{step.outcome === "ok" ? "✓ " : "✗ "}</span>
       <span className="sr-only">{step.outcome === "ok" ? "ok: " : "failed: "}</span>
-      {step.label}
-      {step.detail ? <span className="text-slate-600"> — {step.detail}</span> : null}
+      <StepLabel step={step} />
+      <StepDetail step={step} />
       <span className="block font-mono text-slate-700">
         {step.durationUs} µs{step.storeQueries ? ` · ${step.storeQueries} store ${step.storeQueries === 1 ? "query" : "queries"}` : ""}
       </span>
@@ -84,9 +121,9 @@ function StepLine({ step }: { step: TraceStep }) {
 export function RequestFlow({ exchange }: { exchange: LabExchange }) {
   const trace = exchange.trace;
   return (
-    <figure className="space-y-2" aria-label={`Request flow: ${exchange.label}`} data-testid="request-flow">
+    <figure className="min-w-0 space-y-2" aria-label={`Request flow: ${exchange.label}`} data-testid="request-flow">
       <figcaption className="text-sm">
-        <span className="font-mono">
+        <span className="font-mono break-all">
           {exchange.method} {exchange.path}
         </span>{" "}
         → <strong data-testid="flow-status">{exchange.status || "network error"}</strong>
@@ -106,9 +143,9 @@ export function RequestFlow({ exchange }: { exchange: LabExchange }) {
           </span>
         ) : null}
       </figcaption>
-      <ol className="grid grid-cols-2 gap-1 text-xs sm:grid-cols-3">
+      <ol className="grid grid-cols-1 gap-1 text-xs min-[420px]:grid-cols-2 sm:grid-cols-3">
         {lanes(exchange).map((lane, i) => (
-          <li key={lane.key} className="relative rounded border border-slate-200 bg-white p-2" data-lane={lane.key}>
+          <li key={lane.key} className="relative min-w-0 rounded border border-slate-200 bg-white p-2 wrap-anywhere" data-lane={lane.key}>
             <p className="font-semibold uppercase tracking-wide text-slate-600">
               {i + 1}. {lane.title}
             </p>

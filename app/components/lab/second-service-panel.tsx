@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { Term } from "../glossary/term";
+import { LabPanel } from "./lab-panel";
 import { labFetch, type LabExchange, type PaneMode } from "./lab-client";
 
 interface RelayBody {
@@ -37,22 +39,20 @@ export function SecondServicePanel({ jwtBearer }: { jwtBearer: () => string | nu
   }
 
   return (
-    <section aria-labelledby="second-service-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="second-service-heading" className="text-xl font-bold">
-        A second service
-      </h2>
+    <LabPanel id="second-service" title="A second service" gist="The same credentials sent to a process with no database and no session store.">
       <p className="max-w-4xl text-sm text-slate-700">
-        Another process (<code>npm run verifier</code>) with no database and no session store, only the public keys AuthLab publishes at{" "}
-        <code>/.well-known/jwks.json</code>. A JWT signed with ES256 or EdDSA verifies there without asking AuthLab anything; a session cookie means nothing there —
-        only AuthLab&apos;s store can resolve it. (With the default HS256 the key is a shared secret and is never published, so the second service refuses it too.)
+        Another process (<code>npm run verifier</code>) with no database and no session store, only the public keys AuthLab publishes (its{" "}
+        <Term id="jwks">JWKS</Term>, at <code>/.well-known/jwks.json</code>). A JWT signed with <Term id="signing-algorithm">ES256 or EdDSA</Term> verifies there without asking
+        AuthLab anything; a session cookie means nothing there — only AuthLab&apos;s store can resolve it. (With the default HS256 the key is a shared secret and is never
+        published, so the second service refuses it too.)
       </p>
       <div className="grid gap-3 md:grid-cols-2">
         {(["session", "jwt"] as const).map((mode) => (
           <div key={mode} className="space-y-1 rounded border border-slate-200 p-2" role="region" aria-label={`Second service with the ${mode === "session" ? "session cookie" : "JWT"}`}>
-            <button type="button" onClick={() => void send(mode)} className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium">
+            <button type="button" onClick={() => void send(mode)} className="min-h-9 rounded border border-slate-300 px-3 py-1.5 text-left text-sm font-medium">
               Send the {mode === "session" ? "session cookie" : "JWT"} to the second service
             </button>
-            <p className="text-sm" aria-live="polite" data-testid={`second-service-${mode}`}>
+            <p className="text-sm wrap-anywhere" aria-live="polite" data-testid={`second-service-${mode}`}>
               {results[mode] ? (
                 <>
                   <strong>{results[mode].verdict}</strong> {results[mode].detail}
@@ -64,6 +64,6 @@ export function SecondServicePanel({ jwtBearer }: { jwtBearer: () => string | nu
           </div>
         ))}
       </div>
-    </section>
+    </LabPanel>
   );
 }

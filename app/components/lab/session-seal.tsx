@@ -1,3 +1,4 @@
+import { Term } from "../glossary/term";
 import { Countdown } from "./countdown";
 import type { SessionCookieDecoded } from "./inspect-types";
 
@@ -14,14 +15,21 @@ export function SessionSeal({ decoded, serverNow }: { decoded: SessionCookieDeco
         <h4 className="font-bold uppercase text-slate-700">What the browser holds: an opaque seal ({decoded.bytes} bytes)</h4>
         <p className="font-mono break-all">{decoded.sealPreview}</p>
         <p>
-          Encrypted and authenticated with iron-session: no claims to read. Inside is only a random token; the server keeps its SHA-256.{" "}
-          {decoded.unsealed ? "The server unsealed it." : "The server could not unseal it (tampered or from another key)."}
+          A <Term id="seal">seal</Term>: encrypted and signed by the server (iron-session), so there is nothing to read in it. Inside is only a random token; the
+          server keeps its <Term id="token-hash">fingerprint (SHA-256)</Term>.{" "}
+          {decoded.unsealed ? (
+            <>
+              The server <Term id="unseal">unsealed</Term> it.
+            </>
+          ) : (
+            "The server could not unseal it (tampered with, or sealed with another key)."
+          )}
         </p>
       </section>
       <section aria-label="What the server holds" className="rounded border border-teal-300 bg-teal-50 p-2 text-xs">
         <h4 className="font-bold uppercase text-teal-900">What the server holds</h4>
         {record ? (
-          <dl className="grid grid-cols-[auto_1fr] gap-x-3">
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-baseline gap-x-3">
             <dt>Record key</dt>
             <dd className="font-mono">
               sha256 <span data-testid="session-id-prefix">{decoded.sessionIdPrefix}</span>…
@@ -34,13 +42,21 @@ export function SessionSeal({ decoded, serverNow }: { decoded: SessionCookieDeco
             <dd>{time(record.createdAt)}</dd>
             <dt>Last seen</dt>
             <dd>{time(record.lastSeenAt)}</dd>
-            <dt>Idle expiry</dt>
+            <dt>
+              <Term id="idle-timeout" standalone>
+                Idle expiry
+              </Term>
+            </dt>
             <dd>
-              {time(record.idleExpiresAt)} (in <Countdown key={`${serverNow}-idle`} until={record.idleExpiresAt} serverNow={serverNow} label="Idle expiry in" />, slides on each request)
+              {time(record.idleExpiresAt)} (<Countdown key={`${serverNow}-idle`} until={record.idleExpiresAt} serverNow={serverNow} before="in" after="passed" />, slides on each request)
             </dd>
-            <dt>Absolute expiry</dt>
+            <dt>
+              <Term id="absolute-timeout" standalone>
+                Absolute expiry
+              </Term>
+            </dt>
             <dd>
-              {time(record.absoluteExpiresAt)} (in <Countdown key={`${serverNow}-abs`} until={record.absoluteExpiresAt} serverNow={serverNow} label="Absolute expiry in" />, never moves)
+              {time(record.absoluteExpiresAt)} (<Countdown key={`${serverNow}-abs`} until={record.absoluteExpiresAt} serverNow={serverNow} before="in" after="passed" />, never moves)
             </dd>
           </dl>
         ) : (

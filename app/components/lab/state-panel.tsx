@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import { Term } from "../glossary/term";
+import { ScrollTable } from "../scroll-table";
 import { FamilyTree } from "./family-tree";
 import { lab } from "./lab-client";
 import type { ServerStateView } from "./state-types";
@@ -33,34 +35,48 @@ export function StatePanel() {
         </p>
       </header>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         <section aria-labelledby="sessions-heading">
           <h3 id="sessions-heading" className="font-semibold">
             Sessions table ({state.sessions.length})
           </h3>
           {state.sessions.length ? (
-            <table className="w-full text-xs" aria-labelledby="sessions-heading">
-              <thead>
-                <tr className="text-left">
-                  <th scope="col">id (sha256 prefix)</th>
-                  <th scope="col">user</th>
-                  <th scope="col">last seen</th>
-                  <th scope="col">idle until</th>
-                  <th scope="col">absolute until</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.sessions.map((s) => (
-                  <tr key={s.idPrefix} data-session={s.idPrefix}>
-                    <td className="font-mono">{s.idPrefix}…</td>
-                    <td>{s.userEmail}</td>
-                    <td>{time(s.lastSeenAt)}</td>
-                    <td>{time(s.idleExpiresAt)}</td>
-                    <td>{time(s.absoluteExpiresAt)}</td>
+            <ScrollTable label="Sessions table">
+              <table className="w-full min-w-[26rem] text-xs" aria-labelledby="sessions-heading">
+                <thead>
+                  <tr className="text-left">
+                    <th scope="col" className="pr-2">
+                      <Term id="token-hash" standalone>
+                        id (sha256 prefix)
+                      </Term>
+                    </th>
+                    <th scope="col" className="pr-2">user</th>
+                    <th scope="col" className="pr-2">last seen</th>
+                    <th scope="col" className="pr-2">
+                      <Term id="idle-timeout" standalone>
+                        idle until
+                      </Term>
+                    </th>
+                    <th scope="col">
+                      <Term id="absolute-timeout" standalone>
+                        absolute until
+                      </Term>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {state.sessions.map((s) => (
+                    <tr key={s.idPrefix} data-session={s.idPrefix}>
+                      <td className="pr-2 font-mono">{s.idPrefix}…</td>
+                      <td className="pr-2">{s.userEmail}</td>
+                      <td className="pr-2">{time(s.lastSeenAt)}</td>
+                      <td className="pr-2">{time(s.idleExpiresAt)}</td>
+                      <td>{time(s.absoluteExpiresAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
           ) : (
             <p className="text-xs text-slate-600" data-testid="no-sessions">No live sessions.</p>
           )}
@@ -68,21 +84,21 @@ export function StatePanel() {
 
         <section aria-labelledby="families-heading">
           <h3 id="families-heading" className="font-semibold">
-            Refresh-token families ({state.families.length})
+            <Term id="refresh-family">Refresh-token families</Term> ({state.families.length})
           </h3>
-          <div className="max-h-72 space-y-2 overflow-auto">
+          <div className="max-h-72 space-y-2 overflow-auto" tabIndex={0} role="group" aria-label="Refresh-token families (scrolls)">
             {state.families.length ? state.families.map((f) => <FamilyTree key={f.id} family={f} />) : <p className="text-xs text-slate-600">No refresh tokens issued.</p>}
           </div>
         </section>
 
         <section aria-labelledby="denylist-heading">
           <h3 id="denylist-heading" className="font-semibold">
-            JWT denylist ({state.denylist.length})
+            JWT <Term id="denylist">denylist</Term> ({state.denylist.length})
           </h3>
           {state.denylist.length ? (
             <ul className="text-xs">
               {state.denylist.map((d) => (
-                <li key={`${d.kind}-${d.target}`} className="font-mono">
+                <li key={`${d.kind}-${d.target}`} className="font-mono break-all">
                   {d.kind === "jti" ? `jti ${d.target}` : `every token of ${d.target} issued before ${d.notBefore ? time(d.notBefore) : "?"}`} — kept until {time(d.expiresAt)}
                 </li>
               ))}
@@ -97,7 +113,7 @@ export function StatePanel() {
             Security events
           </h3>
           {state.events.length ? (
-            <ul className="max-h-48 overflow-auto text-xs">
+            <ul className="max-h-48 overflow-auto text-xs" tabIndex={0} aria-label="Security events (scrolls)">
               {state.events.map((e) => (
                 <li key={e.id} data-event={e.kind}>
                   {time(e.at)} <strong>{e.kind}</strong>

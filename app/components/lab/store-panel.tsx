@@ -1,6 +1,9 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import { Term } from "../glossary/term";
+import { ScrollTable } from "../scroll-table";
+import { LabPanel } from "./lab-panel";
 import { lab, labFetch } from "./lab-client";
 import { useReloadOnLabActivity } from "./use-lab-events";
 
@@ -52,12 +55,10 @@ export function StorePanel() {
   }
 
   return (
-    <section aria-labelledby="stores-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="stores-heading" className="text-xl font-bold">
-        Stores
-      </h2>
+    <LabPanel id="stores" title="Stores" gist="Where sessions, the denylist and login counters live, and whether each answers right now.">
       {health ? (
-        <table className="w-full text-sm" aria-labelledby="stores-heading">
+        <ScrollTable label="Store health">
+        <table className="w-full min-w-[30rem] text-sm" aria-labelledby="stores-heading">
           <thead>
             <tr className="text-left">
               <th scope="col">holds</th>
@@ -71,7 +72,7 @@ export function StorePanel() {
               const h = health.stores[role];
               return (
                 <tr key={role} data-store-role={role}>
-                  <td>{ROLE_LABEL[role]}</td>
+                  <td className="pr-2">{ROLE_LABEL[role]}</td>
                   <td>
                     {h.kind} ({h.engine})
                   </td>
@@ -86,12 +87,13 @@ export function StorePanel() {
             })}
           </tbody>
         </table>
+        </ScrollTable>
       ) : (
         <p className="text-sm text-slate-600">Checking the stores…</p>
       )}
       <p className="text-xs text-slate-600">
         A store that does not answer within {health?.storeTimeoutMs ?? "…"} ms counts as down: requests that need it get 503 with Retry-After and keep their cookie; when it
-        returns, the same cookie works again. JWTs keep verifying without any store (unless the denylist is on).
+        returns, the same cookie works again. JWTs keep verifying without any store (unless the <Term id="denylist">denylist</Term> is on).
       </p>
       {stores ? (
         <div className="space-y-1 text-sm">
@@ -105,7 +107,7 @@ export function StorePanel() {
                 type="button"
                 aria-pressed={stores.session.active === kind}
                 onClick={() => void switchTo(kind)}
-                className="rounded border border-slate-300 px-3 py-1 text-sm aria-pressed:bg-slate-900 aria-pressed:text-white"
+                className="min-h-8 rounded border border-slate-300 px-3 py-1 text-sm aria-pressed:bg-slate-900 aria-pressed:text-white"
               >
                 Sessions in {kind}
               </button>
@@ -128,7 +130,7 @@ export function StorePanel() {
           </p>
         </div>
       ) : null}
-    </section>
+    </LabPanel>
   );
 }
 

@@ -15,7 +15,7 @@ export function ScenarioList({ onRun, heading = "Scenarios", headingLevel = 2 }:
       {heading ? <Heading className="mb-2 text-lg font-semibold">{heading}</Heading> : null}
       <ol className="space-y-1.5">
         {SCENARIOS.map((s) => (
-          <li key={s.slug} className="flex items-start gap-2 text-sm">
+          <li key={s.slug} className="flex items-start gap-2 py-0.5 text-sm">
             <span className="w-5 shrink-0 text-right font-mono text-slate-500">{s.number}.</span>
             <span className="flex-1">
               <Link href={`/scenarios/${s.slug}`} className="font-semibold hover:underline">
@@ -24,11 +24,11 @@ export function ScenarioList({ onRun, heading = "Scenarios", headingLevel = 2 }:
               <span className="text-slate-600"> — {s.teaser}</span>
             </span>
             {onRun ? (
-              <button type="button" onClick={() => onRun(s.slug)} aria-label={`Run: ${s.title}`} className="shrink-0 rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white hover:bg-slate-700">
+              <button type="button" onClick={() => onRun(s.slug)} aria-label={`Run: ${s.title}`} className="inline-flex min-h-7 min-w-12 shrink-0 items-center justify-center rounded bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700">
                 Run
               </button>
             ) : (
-              <Link href={`/scenarios/${s.slug}?run=1`} aria-label={`Run: ${s.title}`} className="shrink-0 rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white hover:bg-slate-700">
+              <Link href={`/scenarios/${s.slug}?run=1`} aria-label={`Run: ${s.title}`} className="inline-flex min-h-7 min-w-12 shrink-0 items-center justify-center rounded bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700">
                 Run
               </Link>
             )}

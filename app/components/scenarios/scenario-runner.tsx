@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { scenarioInfo, type ScenarioSlug } from "@/lib/scenarios/catalog";
+import { LinkedTerms } from "../glossary/rich-text";
 import { announceRefresh } from "../lab/lab-client";
 import { ATTACKER_WINDOW_NAME } from "./cross-site-window";
 import { InjectedScriptButton } from "./injected-script-button";
@@ -91,14 +92,14 @@ export function ScenarioRunner({ slug, autoRun = false, headingLevel = 1 }: { sl
           {info.title}
         </Heading>
         <p id={`scenario-${slug}-summary`} className="max-w-4xl text-slate-800">
-          {info.summary}
+          <LinkedTerms text={info.summary} />
         </p>
         <p className="max-w-4xl text-sm text-slate-700">
-          <strong>Afterwards:</strong> {info.leaves} Scenarios never reset the whole demo; the rows marked “Clean-up” put back what they changed.
+          <strong>Afterwards:</strong> <LinkedTerms text={info.leaves} /> Scenarios never reset the whole demo; the rows marked “Clean-up” put back what they changed.
           {info.needs ? (
             <>
               {" "}
-              <strong>Needs:</strong> {info.needs}
+              <strong>Needs:</strong> <LinkedTerms text={info.needs} />
             </>
           ) : null}
         </p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { LinkedTerms } from "../glossary/rich-text";
 import type { Verdict, Verdicts } from "./run-context";
 
 const TONE_LABEL: Record<Verdict["tone"], string> = { safe: "✓ Holds", exposed: "⚠ Exposed", neutral: "• Note" };
@@ -17,7 +18,9 @@ function Card({ title, verdict, lane }: { title: string; verdict: Verdict; lane:
         <span className="mr-2 rounded bg-white/70 px-1.5 text-sm font-semibold">{TONE_LABEL[verdict.tone]}</span>
         {verdict.headline}
       </p>
-      <p className="mt-2 text-sm">{verdict.explanation}</p>
+      <p className="mt-2 text-sm">
+        <LinkedTerms text={verdict.explanation} />
+      </p>
     </section>
   );
 }

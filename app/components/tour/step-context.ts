@@ -7,8 +7,13 @@ import { apiFetch } from "../api-client";
 import { lab, type LabAction, type LabExchange, type PaneMode } from "../lab/lab-client";
 import { readToken } from "../lab/token-holder";
 import { drivePane, pause } from "./pane-driver";
+import { tourChanges } from "./tour-changes";
 
-export type NoteTone = "ok" | "refused" | "info";
+/**
+ * How a note reads, from the defender's side: the learner's own requests are neutral (a refused one
+ * can be the lesson), an attacker's replay that works is bad news, one that is refused good news.
+ */
+export type NoteTone = "request-ok" | "request-refused" | "attacker-in" | "attacker-blocked" | "info";
 
 export interface TourNote {
   id: number;
@@ -43,14 +48,14 @@ export class StepContext {
   /** Presses a pane's button and notes the answer. */
   async pane(pane: PaneMode, action: LabAction["action"]): Promise<LabExchange> {
     const exchange = await drivePane({ pane, action });
-    this.note(`${PANE_NAME[pane]} pane · ${exchange.label} → ${outcome(exchange)}`, exchange.ok ? "ok" : "refused");
+    this.note(`${PANE_NAME[pane]} pane · ${exchange.label} → ${outcome(exchange)}`, exchange.ok ? "request-ok" : "request-refused");
     return exchange;
   }
 
   /** Runs one lab request the panes have no button for, and notes it. */
   async lab<T>(request: () => Promise<LabExchange<T>>): Promise<LabExchange<T>> {
     const exchange = await request();
-    this.note(`${PANE_NAME[exchange.pane]} · ${exchange.label} → ${outcome(exchange)}`, exchange.ok ? "ok" : "refused");
+    this.note(`${PANE_NAME[exchange.pane]} · ${exchange.label} → ${outcome(exchange)}`, exchange.ok ? "request-ok" : "request-refused");
     await pause();
     return exchange;
   }
@@ -61,15 +66,29 @@ export class StepContext {
     return res.data.settings;
   }
 
-  /** Changes settings as the demo admin with a token held in memory only: the panes' credentials stay as they are. */
+  /**
+   * Changes settings as the demo admin with a token held in memory only: the panes' credentials stay
+   * as they are. The values it replaces are remembered, and put back when the tour moves on.
+   */
   async changeSettings(patch: Partial<Settings>): Promise<Settings> {
+    const before = await this.settings();
     const token = await this.lab(() => lab.adminToken(DEMO_ADMIN));
     const bearer = token.body?.accessToken;
     if (!bearer) throw new StepFailedError(`Could not sign in as the demo admin (${outcome(token)}). Reset the demo and try again.`);
+    tourChanges.rememberSettings(before, patch, bearer);
     const changed = await this.lab(() => lab.patchSettings(patch, bearer));
     const settings = (changed.body as { settings?: Settings } | null)?.settings;
     if (!settings) throw new StepFailedError(`The server refused the settings change (${outcome(changed)}).`);
     return settings;
+  }
+
+  /** Moves the demo clock forward; where it was is remembered, and put back when the tour moves on. */
+  async advanceClock(seconds: number): Promise<void> {
+    const clock = await apiFetch<{ offsetMs: number }>("/api/demo/clock");
+    if (!clock.ok) throw new StepFailedError(`Could not read the demo clock (${clock.status} ${clock.error.code}).`);
+    tourChanges.rememberClock(clock.data.offsetMs);
+    const moved = await this.lab(() => lab.advanceClock(seconds));
+    if (!moved.ok) throw new StepFailedError(`The demo clock did not move (${outcome(moved)}).`);
   }
 
   /**

@@ -2,45 +2,40 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { scenarioInfo } from "@/lib/scenarios/catalog";
-import { announceRefresh } from "../lab/lab-client";
+import { RichText } from "../glossary/rich-text";
 import { ResetDemoButton } from "../instructor/reset-demo-button";
 import { ComparisonTable } from "./comparison-table";
 import { DenylistSwitch } from "./denylist-switch";
-import { StepContext, type TourNote } from "./step-context";
-import { TOUR_STEPS } from "./tour-steps";
-import { parseStep, tourHref } from "./tour-url";
-
-interface Run {
-  step: number;
-  status: "running" | "done" | "failed";
-  notes: TourNote[];
-}
-
-const TONE_MARK: Record<TourNote["tone"], string> = { ok: "✓", refused: "✗", info: "•" };
-const TONE_LABEL: Record<TourNote["tone"], string> = { ok: "accepted", refused: "refused", info: "note" };
-const TONE_CLASS: Record<TourNote["tone"], string> = { ok: "text-emerald-900", refused: "text-red-900", info: "text-slate-800" };
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-}
+import { TOUR_STEPS, type TourStep } from "./tour-steps";
+import { tourHref } from "./tour-url";
 
 /**
- * The guided tour: one step of the lesson at a time, read aloud, with a "do it" button that makes
- * the lab's panes act. The step and presenter mode live in the URL (`/tour?step=3&presenter=1`).
+ * The guided tour's narration and controls: which step, what to say, the "do it" button. What the
+ * step makes happen is drawn beside the panes (TourResults), not here.
  */
-export function TourPanel({ stepParam, presenter }: { stepParam?: string; presenter: boolean }) {
+export function TourPanel({
+  step,
+  current,
+  presenter,
+  running,
+  cleanedUp,
+  onDoIt,
+  onReset,
+}: {
+  step: number;
+  current: TourStep;
+  presenter: boolean;
+  running: boolean;
+  cleanedUp: string[] | null;
+  onDoIt: () => void;
+  onReset: () => void;
+}) {
   const router = useRouter();
   const count = TOUR_STEPS.length;
-  const step = parseStep(stepParam, count);
-  const current = TOUR_STEPS[step - 1]!;
-  const [run, setRun] = useState<Run | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
-  const noteId = useRef(0);
-  const running = run?.status === "running";
-  const shownRun = run?.step === step ? run : null;
 
   useEffect(() => {
     // Focus follows the step so that keyboard and screen-reader users land on the new narration.
@@ -48,64 +43,23 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
     else heading.current?.focus();
   }, [step]);
 
-  useEffect(() => {
-    // Presenter mode scales the whole page (the panes too) for a projector; the tour's own text more.
-    if (!presenter) return;
-    const root = document.documentElement;
-    const previous = root.style.fontSize;
-    root.style.fontSize = "112.5%";
-    return () => {
-      root.style.fontSize = previous;
-    };
-  }, [presenter]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || isTyping(event.target) || document.querySelector("dialog[open]")) return;
-      if (event.key === "ArrowRight" && step < count) router.push(tourHref(step + 1, presenter), { scroll: false });
-      if (event.key === "ArrowLeft" && step > 1) router.push(tourHref(step - 1, presenter), { scroll: false });
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [router, step, count, presenter]);
-
-  async function doIt() {
-    const action = current.doIt;
-    if (!action || running) return;
-    const notes: TourNote[] = [];
-    setRun({ step, status: "running", notes });
-    const ctx = new StepContext((tone, text) => {
-      notes.push({ id: ++noteId.current, tone, text });
-      setRun({ step, status: "running", notes: [...notes] });
-    });
-    try {
-      await action.run(ctx);
-      setRun({ step, status: "done", notes: [...notes] });
-    } catch (caught) {
-      notes.push({ id: ++noteId.current, tone: "refused", text: caught instanceof Error ? caught.message : "The step stopped unexpectedly." });
-      setRun({ step, status: "failed", notes: [...notes] });
-    } finally {
-      announceRefresh();
-    }
-  }
-
   const big = presenter;
   return (
-    <section aria-labelledby="tour-step-title" className={`rounded-lg border border-slate-300 bg-white p-5 shadow-sm ${big ? "text-lg" : ""}`}>
+    <section aria-labelledby="tour-step-title" className={`rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-5 ${big ? "text-lg" : ""}`}>
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           Guided tour · step {step} of {count}
         </p>
-        <div className="ml-auto flex flex-wrap items-center gap-3 text-base">
+        <div className="flex flex-wrap items-center gap-3 text-base sm:ml-auto">
           <button
             type="button"
             aria-pressed={presenter}
             onClick={() => router.push(tourHref(step, !presenter), { scroll: false })}
-            className={`rounded-full border px-3 py-1 ${presenter ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
+            className={`min-h-9 rounded-full border px-3 py-1 ${presenter ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
           >
             Presenter mode{presenter ? <span aria-hidden="true"> ✓</span> : null}
           </button>
-          <ResetDemoButton onReset={() => setRun(null)} />
+          <ResetDemoButton onReset={onReset} />
         </div>
       </div>
 
@@ -118,23 +72,31 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
                 prefetch={false}
                 scroll={false}
                 aria-current={i + 1 === step ? "step" : undefined}
-                className={`block rounded border px-2 py-1 ${i + 1 === step ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 hover:bg-slate-100"}`}
+                className={`flex min-h-8 min-w-8 items-center justify-center rounded border px-2 py-1 ${i + 1 === step ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 hover:bg-slate-100"}`}
               >
-                {i + 1}. {s.title}
+                {i + 1}.<span className="sr-only sm:not-sr-only sm:whitespace-pre">{` ${s.title}`}</span>
               </Link>
             </li>
           ))}
         </ol>
       </nav>
 
-      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      {cleanedUp && cleanedUp.length > 0 ? (
+        <p role="status" className="mt-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950" data-testid="tour-cleaned-up">
+          The tour put back what the last step changed: {cleanedUp.join("; ")}.
+        </p>
+      ) : null}
+
+      <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:gap-6">
         <div>
           <h1 id="tour-step-title" ref={heading} tabIndex={-1} className={`font-bold ${big ? "text-4xl" : "text-2xl"}`}>
             {current.title}
           </h1>
           <div className={`mt-3 space-y-3 ${big ? "text-xl leading-relaxed" : "text-base"}`}>
             {current.narration.map((paragraph) => (
-              <p key={paragraph}>{paragraph}</p>
+              <p key={paragraph}>
+                <RichText text={paragraph} />
+              </p>
             ))}
           </div>
           {current.comparison ? (
@@ -147,18 +109,13 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
               </p>
             </div>
           ) : null}
-          {current.scenario ? (
-            <p className={`mt-3 ${big ? "text-lg" : "text-sm"}`}>
-              Go deeper: <Link href={`/scenarios/${current.scenario}`} className="text-blue-800 underline">{scenarioInfo(current.scenario).title} scenario</Link>
-            </p>
-          ) : null}
         </div>
 
         <div className="space-y-3">
           {current.doIt ? (
             <button
               type="button"
-              onClick={() => void doIt()}
+              onClick={onDoIt}
               disabled={running}
               className={`w-full rounded-lg bg-slate-900 px-4 py-3 text-left font-semibold text-white hover:bg-slate-700 disabled:opacity-60 ${big ? "text-xl" : ""}`}
             >
@@ -167,33 +124,24 @@ export function TourPanel({ stepParam, presenter }: { stepParam?: string; presen
           ) : null}
           {current.doIt ? (
             <p className={big ? "text-lg" : "text-sm"}>
-              <a href="#lab" className="text-blue-800 underline">See the panes act ↓</a>
+              <a href="#lab" className="inline-flex min-h-8 items-center text-blue-800 underline">
+                See the panes act ↓
+              </a>
             </p>
           ) : null}
           {current.title === "Hybrid: the denylist" ? <DenylistSwitch running={running} /> : null}
-          {shownRun ? (
-            <div>
-              <h2 className="font-semibold">{shownRun.status === "running" ? "Running…" : shownRun.status === "failed" ? "Stopped" : "What the server answered"}</h2>
-              <ol role="log" aria-label="What the server answered" className={`mt-1 space-y-1 font-mono ${big ? "text-base" : "text-sm"}`}>
-                {shownRun.notes.map((note) => (
-                  <li key={note.id} className={TONE_CLASS[note.tone]}>
-                    <span aria-hidden="true">{TONE_MARK[note.tone]}</span>
-                    <span className="sr-only">{TONE_LABEL[note.tone]}: </span> {note.text}
-                  </li>
-                ))}
-              </ol>
-            </div>
-          ) : null}
-          {current.watch ? (
-            <p className={`rounded border border-slate-200 bg-slate-50 p-3 ${big ? "text-lg" : "text-sm"}`}>
-              <strong>Watch: </strong>
-              {current.watch}
+          {current.scenario ? (
+            <p className={big ? "text-lg" : "text-sm"}>
+              Go deeper:{" "}
+              <Link href={`/scenarios/${current.scenario}`} className="text-blue-800 underline">
+                {scenarioInfo(current.scenario).title} scenario
+              </Link>
             </p>
           ) : null}
         </div>
       </div>
 
-      <div className="mt-5 flex items-center gap-3 border-t border-slate-200 pt-4">
+      <div className="mt-5 flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
         {step > 1 ? (
           <Link href={tourHref(step - 1, presenter)} prefetch={false} scroll={false} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
             ← Previous step

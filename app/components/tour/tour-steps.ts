@@ -2,14 +2,13 @@
 
 import type { ScenarioSlug } from "@/lib/scenarios/catalog";
 import { formatDuration } from "@/lib/settings/durations";
-import { lab } from "../lab/lab-client";
 import type { StepContext } from "./step-context";
 
 export interface TourStep {
   title: string;
-  /** Short narration, one idea per paragraph: read aloud in class. */
+  /** Short narration, one idea per paragraph: read aloud in class. Terms are marked [[id|words]] (see lib/glossary-markup). */
   narration: string[];
-  /** Where to look once the step has run. */
+  /** Where to look once the step has run (marked up likewise). */
   watch?: string;
   doIt?: { label: string; run: (ctx: StepContext) => Promise<void> };
   /** The scenario that goes deeper. */
@@ -33,8 +32,8 @@ export const TOUR_STEPS: TourStep[] = [
   {
     title: "HTTP is stateless",
     narration: [
-      "Every HTTP request stands alone: the server keeps no memory of the previous one.",
-      "So every request has to carry proof of who sent it — a credential. A protected API that receives none can only answer 401.",
+      "Every HTTP request stands alone: the server keeps no memory of the previous one. HTTP is [[stateless]].",
+      "So every request has to carry proof of who sent it — a [[credential]]. A protected API that receives none can only answer [[status-401|401]].",
     ],
     watch: "Both panes answer 401 UNAUTHENTICATED: nothing travelled, so there is nobody to recognise.",
     doIt: {
@@ -50,10 +49,10 @@ export const TOUR_STEPS: TourStep[] = [
   {
     title: "Sessions: the server remembers",
     narration: [
-      "A session login creates a record in the server's store and gives the browser a cookie holding an opaque, sealed token — a ticket number, not a statement about you.",
-      "On every request the server unseals the cookie and looks the record up. The record, not the cookie, is the truth: who you are, your current role, when the session ends.",
+      "A session login creates a record in the server's [[session-store|store]] and gives the browser a cookie holding an [[opaque]], [[seal|sealed]] token — a ticket number, not a statement about you.",
+      "On every request the server [[unseal|unseals]] the cookie and looks the record up. The record, not the cookie, is the truth: who you are, your current role, when the session ends.",
     ],
-    watch: "In the request flow: unseal → store lookup → 200, with at least one store query. The cookie inspector shows the seal and the record the server holds for it.",
+    watch: "The Session pane signs in, then its call answers 200 after a store lookup: at least one [[store-query|store query]]. Below, the request flow draws open the seal → look it up → 200; the cookie inspector shows the seal and the record the server holds for it.",
     doIt: {
       label: "Log the Session pane in as Alice, then call the API",
       async run(ctx) {
@@ -66,10 +65,10 @@ export const TOUR_STEPS: TourStep[] = [
   {
     title: "JWT: the token carries the proof",
     narration: [
-      "A JWT login gives the browser a signed access token that says who you are, your role and until when.",
-      "On every request the server checks the signature and the claims — and asks no store anything. Anyone can read the payload; only the server can sign one.",
+      "A [[jwt|JWT]] login gives the browser a signed [[access-token|access token]] that says who you are, your role and until when.",
+      "On every request the server checks the [[signature]] and the [[claims]] — and asks no store anything. Anyone can read the payload; only the server can sign one.",
     ],
-    watch: "In the request flow: verify signature → check claims → 200, with zero store queries. The inspector decodes the header, payload and signature.",
+    watch: "The JWT pane signs in, then its call answers 200 with zero [[store-query|store queries]]: the server only [[jwt-verify|verified]] the token. The inspector decodes its header, payload and signature.",
     doIt: {
       label: "Log the JWT pane in as Alice, then call the API",
       async run(ctx) {
@@ -83,10 +82,10 @@ export const TOUR_STEPS: TourStep[] = [
   {
     title: "Logout: the difference",
     narration: [
-      "Copy each pane's credential, as an attacker with a stolen cookie would, then log both panes out and replay the copies from outside the browser.",
-      "Logging out a session deletes its record, so the copy is worthless at once. Logging out a JWT revokes its refresh token, but the access token is still correctly signed: it works until it expires.",
+      "Copy each pane's credential, as an attacker with a stolen cookie would, then log both panes out and [[replay]] the copies from outside the browser.",
+      "Logging out a session deletes its record, so the copy is worthless at once. Logging out a JWT revokes its [[refresh-token|refresh token]], but the access token is still correctly signed: it works until it expires ([[exp]]).",
     ],
-    watch: "The session copy gets 401 at once; the JWT copy still gets 200, and the panel says for how long. Its refresh token is dead.",
+    watch: "The attacker's session copy is blocked at once; the JWT copy still gets in until its exp — the [[exposure-window|exposure window]] — while its refresh token is dead.",
     doIt: {
       label: "Log both in, copy the credentials, log out, replay the copies",
       async run(ctx) {
@@ -97,16 +96,16 @@ export const TOUR_STEPS: TourStep[] = [
         await ctx.pane("jwt", "logout");
         if (copy.session) {
           const session = await ctx.replay(copy.id, "session");
-          ctx.note(`Session copy after logout: ${answer(session)} — ${session.status === 401 ? "dead at once, the record is gone." : "still accepted."}`, session.status === 401 ? "refused" : "ok");
+          ctx.note(`Session copy after logout: ${answer(session)} — ${session.status === 401 ? "dead at once, the record is gone." : "still accepted."}`, session.status === 401 ? "attacker-blocked" : "attacker-in");
         }
         if (copy.access) {
           const access = await ctx.replay(copy.id, "access");
           const left = access.status === 200 && access.expiresAt ? ` — still accepted for ${await ctx.untilOnAuthClock(access.expiresAt)} more, until its exp.` : access.status === 401 ? " — refused (is the denylist on?)." : "";
-          ctx.note(`JWT access-token copy after logout: ${answer(access)}${left}`, access.status === 200 ? "ok" : "refused");
+          ctx.note(`JWT access-token copy after logout: ${answer(access)}${left}`, access.status === 200 ? "attacker-in" : "attacker-blocked");
         }
         if (copy.refresh) {
           const refresh = await ctx.replay(copy.id, "refresh");
-          ctx.note(`JWT refresh-token copy after logout: ${answer(refresh)} — ${refresh.status === 401 ? "logout revoked its family." : "still accepted."}`, refresh.status === 401 ? "refused" : "ok");
+          ctx.note(`JWT refresh-token copy after logout: ${answer(refresh)} — ${refresh.status === 401 ? "logout revoked its family." : "still accepted."}`, refresh.status === 401 ? "attacker-blocked" : "attacker-in");
         }
       },
     },
@@ -115,17 +114,17 @@ export const TOUR_STEPS: TourStep[] = [
   {
     title: "Refresh: short-lived access, long-lived refresh",
     narration: [
-      "Since an access token cannot be called back, it is kept short-lived. A long-lived refresh token — an opaque value the server does store, whose cookie is sent only to the JWT auth endpoints — buys a new one without the password.",
-      "Each refresh replaces the refresh token too (rotation): a stolen one is good for one use at most.",
+      "Since an access token cannot be called back, it is kept short-lived. A long-lived [[refresh-token|refresh token]] — an opaque value the server does store, whose cookie is sent only to the JWT auth endpoints — buys a new one without the password.",
+      "Each refresh replaces the refresh token too ([[rotation]]): a stolen one is good for one use at most.",
     ],
-    watch: "The demo clock jumps past the access lifetime (see the header). The JWT call fails with TOKEN_EXPIRED, the refresh succeeds, and the next call works. The session, whose idle timeout is longer, carries on.",
+    watch: "The [[demo-clock|demo clock]] jumps past the access lifetime (see the header). The JWT call fails with TOKEN_EXPIRED, the refresh succeeds, and the next call works. The session, whose [[idle-timeout|idle timeout]] is longer, carries on. Leaving this step puts the clock back.",
     doIt: {
       label: "Log both in, jump past the access lifetime, call, refresh, call again",
       async run(ctx) {
         await logInBoth(ctx);
         const settings = await ctx.settings();
         const jump = settings.accessTtlSeconds + 60;
-        await ctx.lab(() => lab.advanceClock(jump));
+        await ctx.advanceClock(jump);
         ctx.note(`The auth clock moved ${formatDuration(jump)} forward: past the ${formatDuration(settings.accessTtlSeconds)} access lifetime, within the ${formatDuration(settings.sessionIdleSeconds)} session idle timeout.`);
         await ctx.pane("jwt", "call-api");
         await ctx.pane("session", "call-api");
@@ -138,25 +137,25 @@ export const TOUR_STEPS: TourStep[] = [
   {
     title: "Hybrid: the denylist",
     narration: [
-      "To make JWT logout immediate, the server can remember logged-out tokens by their jti in a denylist, and check it on every request.",
+      "To make JWT logout immediate, the server can remember logged-out tokens by their [[jti]] in a [[denylist]], and check it on every request.",
       "It works — and it is a store lookup per request again. The JWT has become stateful, like a session, and kept its other costs: size, stale claims until refresh.",
     ],
-    watch: "Every JWT request now shows one store query (the denylist check). The copy replayed after logout gets 401 TOKEN_REVOKED.",
+    watch: "Every JWT request now shows one store query (the denylist check), and the attacker's copy replayed after logout is blocked: 401 TOKEN_REVOKED. Leaving this step turns the denylist back off.",
     doIt: {
       label: "Turn the denylist on, log in, copy, log out, replay",
       async run(ctx) {
         await ctx.changeSettings({ denylistEnabled: true });
-        ctx.note("The denylist is on for the whole server (instructor setting).");
+        ctx.note("The denylist is on for the whole server (instructor setting) until you leave this step.");
         await ctx.pane("jwt", "login-alice");
         await ctx.pane("jwt", "call-api");
         const copy = await ctx.capture();
         await ctx.pane("jwt", "logout");
         if (!copy.access) {
-          ctx.note("The JWT pane holds no access token to copy.", "refused");
+          ctx.note("The JWT pane holds no access token to copy.");
           return;
         }
         const access = await ctx.replay(copy.id, "access");
-        ctx.note(`JWT access-token copy after logout: ${answer(access)} — ${access.status === 401 ? "refused at once." : "still accepted."}`, access.status === 401 ? "refused" : "ok");
+        ctx.note(`JWT access-token copy after logout: ${answer(access)} — ${access.status === 401 ? "refused at once." : "still accepted."}`, access.status === 401 ? "attacker-blocked" : "attacker-in");
       },
     },
     scenario: "replay-after-logout",
@@ -165,7 +164,7 @@ export const TOUR_STEPS: TourStep[] = [
     title: "Which to choose",
     narration: [
       "A web app served by its own server: sessions are simpler and safer by default — instant logout and revocation, the current role on every request, nothing readable in the cookie.",
-      "Many services verifying one login, or APIs for other clients: short-lived JWTs with rotating refresh tokens, and a denylist if logout must be immediate — knowing that it brings the lookup back.",
+      "Many services verifying one login, or APIs for other clients: short-lived JWTs with rotating refresh tokens, and a [[denylist]] if logout must be immediate — knowing that it brings the lookup back.",
     ],
     comparison: true,
   },

@@ -22,12 +22,12 @@ export default async function CsrfAttackPage({ searchParams }: { searchParams: P
     <div className="mx-auto max-w-2xl space-y-3 rounded-lg border-2 border-red-400 bg-white p-5">
       <h1 className="text-xl font-bold text-red-800">evil-site.example (played by {hostname})</h1>
       <p className="text-sm">
-        This page belongs to another site. It submits an ordinary HTML form to <code>{action}</code>, hoping your browser attaches your
+        This page belongs to another site. It submits an ordinary HTML form to <code className="break-all">{action}</code>, hoping your browser attaches your
         session cookie. It cannot add an <code>Authorization</code> header: HTML forms cannot set headers, which is why Bearer tokens are immune to this attack.
       </p>
       <form id="csrf-form" method="POST" action={action} encType="text/plain">
         <input type="hidden" name='{"forged":' value='"yes"}' />
-        <button type="submit" className="rounded bg-red-700 px-3 py-1 text-white">Submit the forged request</button>
+        <button type="submit" className="min-h-9 rounded bg-red-700 px-3 py-1 text-white">Submit the forged request</button>
       </form>
       <AutoSubmit formId="csrf-form" />
     </div>

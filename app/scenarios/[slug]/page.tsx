@@ -24,17 +24,17 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
   const next = SCENARIOS[index + 1];
   return (
     <div className="space-y-6">
-      <nav aria-label="Scenario navigation" className="flex flex-wrap gap-4 text-sm">
-        <Link href="/scenarios" className="hover:underline">
+      <nav aria-label="Scenario navigation" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <Link href="/scenarios" className="inline-flex min-h-8 items-center hover:underline">
           ← All scenarios
         </Link>
         {previous ? (
-          <Link href={`/scenarios/${previous.slug}`} className="hover:underline">
+          <Link href={`/scenarios/${previous.slug}`} className="inline-flex min-h-8 items-center hover:underline">
             Previous: {previous.title}
           </Link>
         ) : null}
         {next ? (
-          <Link href={`/scenarios/${next.slug}`} className="hover:underline">
+          <Link href={`/scenarios/${next.slug}`} className="inline-flex min-h-8 items-center hover:underline">
             Next: {next.title}
           </Link>
         ) : null}

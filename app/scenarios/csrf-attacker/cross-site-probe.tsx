@@ -36,9 +36,10 @@ export function CrossSiteProbe() {
 
   if (!report) return <p role="status">Trying…</p>;
   return (
-    <dl role="status" className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+    <div role="status">
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
       <dt className="font-semibold">fetch with Authorization to {victim}</dt>
-      <dd>{report.bearerAttempt.sent ? `sent, ${report.bearerAttempt.outcome}` : `blocked by the browser (${report.bearerAttempt.outcome})`}</dd>
+      <dd className="wrap-anywhere">{report.bearerAttempt.sent ? `sent, ${report.bearerAttempt.outcome}` : `blocked by the browser (${report.bearerAttempt.outcome})`}</dd>
       <dt className="font-semibold">document.cookie here</dt>
       <dd>
         <code>{JSON.stringify(report.documentCookie)}</code>
@@ -46,5 +47,6 @@ export function CrossSiteProbe() {
       <dt className="font-semibold">localStorage keys here</dt>
       <dd>{report.localStorageKeys.length ? report.localStorageKeys.join(", ") : "(none)"}</dd>
     </dl>
+    </div>
   );
 }
