@@ -41,6 +41,7 @@ const RULES: Record<string, StepRule> = {
   "expiry-check": { term: "idle-timeout", text: () => "Check the idle and absolute timeouts" },
   "session-delete": { term: "session-store" },
   "session-delete-all": { term: "session-store" },
+  "session-cap": { term: "session-store", text: () => "Keep the lab's sessions under its cap: the oldest end first" },
   "fixation-defence": { term: "fixation", text: () => "Delete the session this browser had before logging in" },
   "user-lookup": { term: "store-query" },
   "jwt-verify": { term: "jwt-verify", text: () => "Check the token's signature and claims", library: "jose jwtVerify" },

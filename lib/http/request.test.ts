@@ -18,11 +18,11 @@ describe("parseCookieHeader", () => {
 });
 
 describe("credentialInput and clientIp", () => {
-  it("reads cookies, Authorization and User-Agent from a request", () => {
+  it("reads cookies, Authorization, User-Agent and the lab header from a request", () => {
     const request = new Request("http://authlab.test/", {
-      headers: { cookie: "__Host-access=jwt", authorization: "Bearer abc", "user-agent": "vitest" },
+      headers: { cookie: "__Host-access=jwt", authorization: "Bearer abc", "user-agent": "vitest", "x-authlab-lab": "lab.mac" },
     });
-    expect(credentialInput(request)).toEqual({ cookies: { "__Host-access": "jwt" }, authorization: "Bearer abc", userAgent: "vitest" });
+    expect(credentialInput(request)).toEqual({ cookies: { "__Host-access": "jwt" }, authorization: "Bearer abc", userAgent: "vitest", lab: "lab.mac" });
   });
 
   it("regression: the client address is never read from X-Forwarded-For, only from the server entry's own header", () => {
