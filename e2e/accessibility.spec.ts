@@ -37,10 +37,6 @@ test.describe("Accessibility: every page passes axe", () => {
 });
 
 test.describe("Accessibility: what the lessons draw once they have run", () => {
-  test.afterAll(async ({ request }) => {
-    expect((await request.post("/api/demo/reset")).status()).toBe(200);
-  });
-
   test("a finished scenario (step table, attacker badges, verdicts) passes axe", async ({ page }) => {
     const scenario = new ScenarioPage(page);
     await scenario.goto("replay-after-logout", "Replay after logout");

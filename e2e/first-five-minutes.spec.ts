@@ -63,7 +63,8 @@ test.describe("The first five minutes", () => {
     await expect(history).toHaveText("Request history (1)");
   });
 
-  test("a countdown that runs out says “expired”, never “expires in expired”", async ({ page, request }) => {
+  test("a countdown that runs out says “expired”, never “expires in expired”", async ({ page }) => {
+    const request = page.request;
     const { settings } = (await (await request.get("/api/settings")).json()) as { settings: { accessTtlSeconds: number } };
     const lab = new LabPage(page);
     await lab.goto();

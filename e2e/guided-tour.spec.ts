@@ -166,7 +166,8 @@ test.describe("Guided tour", () => {
     expect(settings.denylistEnabled).toBe(false);
   });
 
-  test("what a step changed is put back when the step is left: the denylist goes off again, and the header stops showing it", async ({ page, request }) => {
+  test("what a step changed is put back when the step is left: the denylist goes off again, and the header stops showing it", async ({ page }) => {
+    const request = page.request;
     await page.goto("/tour?step=6");
     await doIt(page);
     await expect(tourLog(page)).toContainText("refused at once.");
@@ -180,7 +181,9 @@ test.describe("Guided tour", () => {
     await expect(inForce).toHaveCount(0);
   });
 
-  test("leaving the tour puts the demo clock back, whether by a link in the app or by closing the page", async ({ page, request }) => {
+  test("leaving the tour puts the demo clock back, whether by a link in the app or by closing the page", async ({ page }) => {
+    // The browser's own lab, also after the page is closed.
+    const request = page.request;
     const offset = async () => ((await (await request.get("/api/demo/clock")).json()) as { offsetMs: number }).offsetMs;
     await page.goto("/tour?step=5");
     await doIt(page);

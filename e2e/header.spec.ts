@@ -38,7 +38,8 @@ test.describe("The header", () => {
     await expect(header.getByRole("link", { name: "Log in" })).toBeVisible();
   });
 
-  test("every setting not at its default is shown, on every page, until it is put back", async ({ page, request }) => {
+  test("every setting not at its default is shown, on every page, until it is put back", async ({ page }) => {
+    const request = page.request;
     await page.goto("/login");
     const inForce = page.getByRole("banner").getByRole("list", { name: "Settings not at their defaults" });
     await expect(inForce).toHaveCount(0);

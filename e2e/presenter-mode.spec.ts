@@ -15,14 +15,6 @@ async function doIt(page: Page): Promise<void> {
  * line of what the server answered, all in one screen.
  */
 test.describe("Presenter mode on a projector", () => {
-  test.beforeEach(async ({ request }) => {
-    expect((await request.post("/api/demo/reset")).status()).toBe(200);
-  });
-
-  test.afterAll(async ({ request }) => {
-    expect((await request.post("/api/demo/reset")).status()).toBe(200);
-  });
-
   test("after every 'Do it' the acting panes, the Watch box and the answers are on screen without scrolling", async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto("/tour?step=1&presenter=1");

@@ -36,10 +36,10 @@ export function LoginForm({ next, demoUsers }: { next: string; demoUsers: DemoUs
       <fieldset>
         <legend className="text-sm font-medium">Strategy</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
-          <label className="flex items-center gap-2">
+          <label className="flex min-h-6 items-center gap-2">
             <input type="radio" name="mode" value="session" checked={mode === "session"} onChange={() => setMode("session")} /> Session (cookie + server store)
           </label>
-          <label className="flex items-center gap-2">
+          <label className="flex min-h-6 items-center gap-2">
             <input type="radio" name="mode" value="jwt" checked={mode === "jwt"} onChange={() => setMode("jwt")} /> JWT (signed token)
           </label>
         </div>

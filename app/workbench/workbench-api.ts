@@ -2,6 +2,7 @@
 
 import type { TraceJSON } from "@/lib/trace/trace";
 import { LAB_HEADER } from "@/lib/labs/lab-id";
+import type { JwtStorage } from "@/lib/settings/schema";
 import { DEMO_USERS } from "@/lib/users/demo-users";
 import { readAuthClock, type AuthClock } from "@/lib/workbench/auth-clock";
 import { JWKS_PATH } from "@/lib/workbench/authlab-profile";
@@ -54,7 +55,7 @@ export async function fetchAuthClock(): Promise<AuthClock | null> {
 }
 
 /** GET /api/settings (readable by anyone): where the lab's JWT pane keeps its access token. */
-export async function fetchJwtStorage(): Promise<"cookie" | "memory" | "localStorage" | null> {
+export async function fetchJwtStorage(): Promise<JwtStorage | null> {
   const { status, body } = await getJson("/api/settings");
   const storage = status === 200 && isJsonObject(body) && isJsonObject(body.settings) ? body.settings.jwtStorage : null;
   return storage === "cookie" || storage === "memory" || storage === "localStorage" ? storage : null;

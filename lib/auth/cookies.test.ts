@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetAppEnvForTests } from "../config/env";
-import { clearCookie, cookieAttributes, cookieNames, REFRESH_COOKIE_PATH, serializeCookie, setCookie } from "./cookies";
+import { clearCookie, COOKIE_POLICY, cookieAttributes, cookieNames, REFRESH_COOKIE_PATH, serializeCookie, setCookie } from "./cookies";
 
 describe("cookies (SECURITY.md items 21, 23)", () => {
   let saved: string | undefined;
@@ -19,31 +19,35 @@ describe("cookies (SECURITY.md items 21, 23)", () => {
     expect(cookieNames()).toEqual({ session: "__Host-session", access: "__Host-access", refresh: "__Secure-refresh", mode: "mode" });
   });
 
-  it("defaults to HttpOnly, Secure, SameSite=Lax, Path=/", () => {
-    expect(cookieAttributes({ maxAge: 60 })).toEqual({ httpOnly: true, secure: true, sameSite: "lax", path: "/", maxAge: 60 });
+  it("one policy per cookie: HttpOnly and Secure always, Lax and Path=/ except the refresh cookie (Strict, its own path)", () => {
+    for (const kind of ["session", "access", "lab", "mode"] as const) {
+      expect(cookieAttributes(kind, 60)).toEqual({ httpOnly: true, secure: true, sameSite: "lax", path: "/", maxAge: 60 });
+    }
+    expect(cookieAttributes("refresh", 60)).toEqual({ httpOnly: true, secure: true, sameSite: "strict", path: REFRESH_COOKIE_PATH, maxAge: 60 });
+    expect(Object.keys(COOKIE_POLICY).sort()).toEqual(["access", "lab", "mode", "refresh", "session"]);
   });
 
   it("drops the prefixes and Secure only when AUTHLAB_INSECURE_COOKIES is on", () => {
     process.env.AUTHLAB_INSECURE_COOKIES = "true";
     resetAppEnvForTests();
     expect(cookieNames()).toEqual({ session: "session", access: "access", refresh: "refresh", mode: "mode" });
-    expect(cookieAttributes({ maxAge: 60 }).secure).toBe(false);
-    expect(cookieAttributes({ maxAge: 60 }).httpOnly).toBe(true);
+    expect(cookieAttributes("session", 60).secure).toBe(false);
+    expect(cookieAttributes("session", 60).httpOnly).toBe(true);
   });
 
   it("serialises a set cookie with every attribute", () => {
-    const header = serializeCookie(setCookie("__Host-session", "Fe26.2*1*abc~2", cookieAttributes({ maxAge: 28_800 })));
+    const header = serializeCookie(setCookie("__Host-session", "Fe26.2*1*abc~2", cookieAttributes("session", 28_800)));
     expect(header).toBe("__Host-session=Fe26.2*1*abc~2; Path=/; Max-Age=28800; HttpOnly; Secure; SameSite=Lax");
   });
 
   it("serialises the refresh cookie as Strict and scoped to the refresh endpoints", () => {
-    const header = serializeCookie(setCookie("__Secure-refresh", "tok", cookieAttributes({ maxAge: 10, sameSite: "strict", path: REFRESH_COOKIE_PATH })));
+    const header = serializeCookie(setCookie("__Secure-refresh", "tok", cookieAttributes("refresh", 10)));
     expect(header).toBe(`__Secure-refresh=tok; Path=${REFRESH_COOKIE_PATH}; Max-Age=10; HttpOnly; Secure; SameSite=Strict`);
     expect(REFRESH_COOKIE_PATH).not.toBe("/");
   });
 
   it("clears with an empty value, Max-Age=0 and an Expires in the past, keeping name, path and flags", () => {
-    const cleared = clearCookie("__Secure-refresh", cookieAttributes({ maxAge: 999, sameSite: "strict", path: REFRESH_COOKIE_PATH }));
+    const cleared = clearCookie("__Secure-refresh", cookieAttributes("refresh", 999));
     expect(cleared.value).toBe("");
     expect(cleared.attributes.maxAge).toBe(0);
     expect(serializeCookie(cleared)).toBe(

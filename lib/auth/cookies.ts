@@ -26,15 +26,32 @@ export function cookieNames(): CookieNames {
   };
 }
 
-export function cookieAttributes(overrides: Partial<CookieAttributes> & { maxAge: number }): CookieAttributes {
-  return { httpOnly: true, secure: !appEnv().insecureCookies, sameSite: "lax", path: "/", ...overrides };
+/**
+ * Every cookie the app sets, and its policy: the one place its SameSite and Path are decided.
+ * All are HttpOnly and (unless AUTHLAB_INSECURE_COOKIES) Secure. Lax where a top-level navigation
+ * from another site must still carry it (following a link into the app keeps you signed in);
+ * Strict for the refresh token, which only the app's own fetches ever need.
+ */
+export const COOKIE_POLICY = {
+  session: { sameSite: "lax", path: "/" },
+  access: { sameSite: "lax", path: "/" },
+  refresh: { sameSite: "strict", path: REFRESH_COOKIE_PATH },
+  lab: { sameSite: "lax", path: "/" },
+  mode: { sameSite: "lax", path: "/" },
+} as const satisfies Record<string, Pick<CookieAttributes, "sameSite" | "path">>;
+
+export type CookieKind = keyof typeof COOKIE_POLICY;
+
+/** The attributes of a cookie of `kind` living `maxAge` seconds (0 clears it). */
+export function cookieAttributes(kind: CookieKind, maxAge: number): CookieAttributes {
+  return { httpOnly: true, secure: !appEnv().insecureCookies, ...COOKIE_POLICY[kind], maxAge };
 }
 
 const ONE_YEAR_SECONDS = 365 * 86_400;
 
 /** The browser's chosen mode: which strategy guards pages. Not a credential; kept a year. */
 export function modeCookie(mode: "session" | "jwt"): CookieInstruction {
-  return setCookie(cookieNames().mode, mode, cookieAttributes({ maxAge: ONE_YEAR_SECONDS, sameSite: "lax" }));
+  return setCookie(cookieNames().mode, mode, cookieAttributes("mode", ONE_YEAR_SECONDS));
 }
 
 export function setCookie(name: string, value: string, attributes: CookieAttributes): CookieInstruction {

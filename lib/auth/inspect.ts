@@ -2,18 +2,13 @@ import "server-only";
 import { bearerToken } from "./bearer";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { CLOCK_TOLERANCE_SECONDS } from "./jwt-strategy";
-import { cookieAttributes, cookieNames, REFRESH_COOKIE_PATH } from "./cookies";
+import { cookieAttributes, cookieNames } from "./cookies";
 import { services } from "./services";
 import type { RequestContext } from "../http/request-context";
+import type { CookieAttributesView, DecodedJwtView, InspectReport, SessionCookieDecoded } from "./inspect-view";
 import type { AuthContext, CookieAttributes } from "./types";
 
-export interface DecodedJwt {
-  header: Record<string, unknown> | null;
-  payload: Record<string, unknown> | null;
-  signature: string | null;
-  /** The server's verdict with this request's clock and settings. */
-  verification: { ok: true } | { ok: false; code: string; detail: string };
-}
+type DecodedJwt = DecodedJwtView;
 
 export function decodeJwtParts(token: string): Omit<DecodedJwt, "verification"> {
   const parts = token.split(".");
@@ -44,14 +39,14 @@ async function inspectJwt(token: string, ctx: AuthContext): Promise<DecodedJwt> 
  * itself — the inspector never unseals or looks anything up on its own — and the record it found is
  * read back for display.
  */
-export async function inspectRequest(ctx: RequestContext) {
+export async function inspectRequest(ctx: RequestContext): Promise<Omit<InspectReport, "mode">> {
   const names = cookieNames();
   const { input } = ctx;
   const { sessionStores } = services();
   const sessionStore = sessionStores.active(ctx.auth.settings);
 
   const sessionCookie = input.cookies[names.session];
-  let sessionView: Record<string, unknown> | null = null;
+  let sessionView: SessionCookieDecoded | null = null;
   if (sessionCookie) {
     const verdict = await ctx.authenticate({ mode: "session" });
     const record = verdict.ok ? await sessionStore.get(ctx.lab.id, verdict.credential.handle) : null;
@@ -77,7 +72,7 @@ export async function inspectRequest(ctx: RequestContext) {
   const accessCookie = input.cookies[names.access];
   const bearer = bearerToken(input.authorization);
   const now = ctx.auth.now;
-  const attributes = (a: CookieAttributes) => ({ ...a, maxAge: undefined });
+  const attributes = (a: CookieAttributes, maxAgeSeconds: number): CookieAttributesView => ({ httpOnly: a.httpOnly, secure: a.secure, sameSite: a.sameSite, path: a.path, maxAgeSeconds });
 
   return {
     now: new Date(now).toISOString(),
@@ -86,22 +81,22 @@ export async function inspectRequest(ctx: RequestContext) {
     cookies: {
       [names.session]: {
         sent: sessionCookie !== undefined,
-        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "lax" })), maxAgeSeconds: ctx.auth.settings.sessionAbsoluteSeconds },
+        attributes: attributes(cookieAttributes("session", 0), ctx.auth.settings.sessionAbsoluteSeconds),
         decoded: sessionView,
       },
       [names.access]: {
         sent: accessCookie !== undefined,
-        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "lax" })), maxAgeSeconds: ctx.auth.settings.accessTtlSeconds },
+        attributes: attributes(cookieAttributes("access", 0), ctx.auth.settings.accessTtlSeconds),
         decoded: accessCookie ? await inspectJwt(accessCookie, ctx.auth) : null,
       },
       [names.refresh]: {
         // Path-scoped: the browser sends it only to /api/auth/jwt/*, never here.
         sent: input.cookies[names.refresh] !== undefined,
-        attributes: { ...attributes(cookieAttributes({ maxAge: 0, sameSite: "strict", path: REFRESH_COOKIE_PATH })), maxAgeSeconds: ctx.auth.settings.refreshIdleSeconds },
+        attributes: attributes(cookieAttributes("refresh", 0), ctx.auth.settings.refreshIdleSeconds),
         decoded: null,
       },
       [names.mode]: { sent: input.cookies[names.mode] !== undefined, value: input.cookies[names.mode] ?? null },
     },
-    authorization: bearer ? { scheme: "Bearer", decoded: await inspectJwt(bearer, ctx.auth) } : null,
+    authorization: bearer ? { scheme: "Bearer" as const, decoded: await inspectJwt(bearer, ctx.auth) } : null,
   };
 }

@@ -23,5 +23,5 @@ export function deliverCookies(cookies: CookieInstruction[], delivery: JwtDelive
   if (delivery === "all") return cookies;
   if (delivery === "none") return [];
   const { access } = cookieNames();
-  return [...cookies.filter((c) => c.name !== access), clearCookie(access, cookieAttributes({ maxAge: 0 }))];
+  return [...cookies.filter((c) => c.name !== access), clearCookie(access, cookieAttributes("access", 0))];
 }

@@ -3,7 +3,7 @@ import type { ErrorCode } from "../errors";
 import type { DenylistStore } from "../stores/types";
 import type { UserRow } from "../users/users";
 import { asRole, toAuthUser } from "../users/users";
-import { clearCookie, cookieAttributes, REFRESH_COOKIE_PATH, setCookie } from "./cookies";
+import { clearCookie, cookieAttributes, setCookie } from "./cookies";
 import type { KeySet } from "./jwt-keys";
 import { UnknownKeyError } from "./jwt-keys";
 import type { RefreshTokenService } from "./refresh-tokens";
@@ -248,8 +248,8 @@ export class JwtStrategy implements AuthStrategy {
 
   clearCookies(): CookieInstruction[] {
     return [
-      clearCookie(this.deps.cookieNames.access, cookieAttributes({ maxAge: 0, sameSite: "lax" })),
-      clearCookie(this.deps.cookieNames.refresh, cookieAttributes({ maxAge: 0, sameSite: "strict", path: REFRESH_COOKIE_PATH })),
+      clearCookie(this.deps.cookieNames.access, cookieAttributes("access", 0)),
+      clearCookie(this.deps.cookieNames.refresh, cookieAttributes("refresh", 0)),
     ];
   }
 
@@ -298,12 +298,12 @@ export class JwtStrategy implements AuthStrategy {
   }
 
   private accessCookie(token: string, ctx: AuthContext): CookieInstruction {
-    return setCookie(this.deps.cookieNames.access, token, cookieAttributes({ maxAge: ctx.settings.accessTtlSeconds, sameSite: "lax" }));
+    return setCookie(this.deps.cookieNames.access, token, cookieAttributes("access", ctx.settings.accessTtlSeconds));
   }
 
   private refreshCookie(token: string, expiresAt: Date, ctx: AuthContext): CookieInstruction {
     const maxAge = Math.max(1, Math.floor((expiresAt.getTime() - ctx.now) / 1000));
-    return setCookie(this.deps.cookieNames.refresh, token, cookieAttributes({ maxAge, sameSite: "strict", path: REFRESH_COOKIE_PATH }));
+    return setCookie(this.deps.cookieNames.refresh, token, cookieAttributes("refresh", maxAge));
   }
 }
 

@@ -192,7 +192,7 @@ export class SessionStrategy implements AuthStrategy {
   }
 
   private attributes(maxAge: number) {
-    return cookieAttributes({ maxAge, sameSite: "lax" });
+    return cookieAttributes("session", maxAge);
   }
 
   private reject(ctx: AuthContext, code: ErrorCode, detail?: string): AuthResult {

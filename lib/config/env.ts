@@ -179,7 +179,7 @@ function readEnv(): AppEnv {
     redisUrl,
     redisKeyPrefix: process.env.REDIS_KEY_PREFIX ?? "authlab:",
     stores,
-    storeTimeoutMs: int("STORE_TIMEOUT_MS", 450, 50, 10_000),
+    storeTimeoutMs: int("STORE_TIMEOUT_MS", 1000, 50, 10_000),
     rateLimit: {
       ipFailures: int("RATE_LIMIT_IP_FAILURES", 100, 1, 1_000_000),
       accountFailures: int("RATE_LIMIT_ACCOUNT_FAILURES", 10, 1, 1_000_000),

@@ -55,6 +55,10 @@ export async function startupCheck(): Promise<void> {
   }
   const sweep = () =>
     sweepExpiredLabs().catch((error: unknown) => console.warn("authlab: could not sweep expired labs:", error instanceof Error ? error.message : error));
-  void sweep();
-  setInterval(sweep, SWEEP_EVERY_MS).unref();
+  // The first sweep waits a little: not in the first requests' way, and instances started together
+  // do not all sweep at once.
+  setTimeout(() => {
+    void sweep();
+    setInterval(sweep, SWEEP_EVERY_MS).unref();
+  }, 5_000 + Math.random() * 10_000).unref();
 }

@@ -50,11 +50,11 @@ export function readLabCookie(value: string | undefined): LabCookieReading {
 }
 
 export function labCookie(labId: string): CookieInstruction {
-  return { name: labCookieName(), value: signLabId(labId), attributes: cookieAttributes({ maxAge: LAB_COOKIE_MAX_AGE_SECONDS, sameSite: "lax" }) };
+  return { name: labCookieName(), value: signLabId(labId), attributes: cookieAttributes("lab", LAB_COOKIE_MAX_AGE_SECONDS) };
 }
 
 export function clearLabCookie(): CookieInstruction {
-  return { name: labCookieName(), value: "", attributes: cookieAttributes({ maxAge: 0, sameSite: "lax" }) };
+  return { name: labCookieName(), value: "", attributes: cookieAttributes("lab", 0) };
 }
 
 /**

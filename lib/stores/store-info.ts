@@ -39,3 +39,6 @@ export function storeInfo(settings: Pick<Settings, "sessionStore">) {
     kinds: describeKinds(),
   };
 }
+
+/** What `storeInfo` answers (GET /api/settings, GET /api/operator/settings). */
+export type StoreInfo = ReturnType<typeof storeInfo>;

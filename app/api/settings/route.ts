@@ -9,9 +9,10 @@ import { labToolsOpen } from "@/lib/labs/request-lab";
 import type { LabState } from "@/lib/labs/lab-state";
 import { labSettingsPatchSchema, type Settings } from "@/lib/settings/schema";
 import { getServerSettings } from "@/lib/settings/settings";
+import type { SettingsView } from "@/lib/settings/settings-view";
 import { storeInfo } from "@/lib/stores/store-info";
 
-async function view(lab: LabState, ctx: RequestContext) {
+async function view(lab: LabState, ctx: RequestContext): Promise<SettingsView> {
   const env = appEnv();
   const settings: Settings = { ...lab.settings, ...(await getServerSettings()) };
   return {

@@ -30,13 +30,14 @@ export function SiteHeader({ mode, state }: { mode: AuthMode; state: HeaderState
           <Link href="/instructor" className={NAV_LINK}>Instructor</Link>
           {/* No prefetch: a prefetched redirect-to-login would be replayed after the user logs in. */}
           <Link href="/dashboard" prefetch={false} className={NAV_LINK}>Dashboard</Link>
-          <HeaderIdentity initial={state.identities} linkClass={NAV_LINK} />
+          {/* Keyed by what the server saw, so that a render after a sign-in (a server action) replaces what the panes announced before. */}
+          <HeaderIdentity key={JSON.stringify(state.identities)} initial={state.identities} linkClass={NAV_LINK} />
         </nav>
         {/* What is in force on the server, one badge each; a new badge is one more child here. */}
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 sm:ml-auto" data-testid="header-status">
           {state.lab ? <LabBadge lab={state.lab} /> : null}
           <DemoClockBadge />
-          <SettingsBadges initial={state.settings} defaults={state.defaults} />
+          <SettingsBadges key={JSON.stringify(state.settings)} initial={state.settings} defaults={state.defaults} />
           <ModeToggle initialMode={mode} />
         </div>
       </div>

@@ -1,6 +1,6 @@
 import type { GlossaryId } from "@/lib/glossary";
 import { Term } from "../glossary/term";
-import type { CookieAttributesView } from "./inspect-types";
+import type { CookieAttributesView } from "@/lib/auth/inspect-view";
 
 function prefixRule(name: string): string | null {
   if (name.startsWith("__Host-")) return "__Host- prefix: the browser accepts it only with Secure, Path=/ and no Domain — no subdomain can plant or overwrite it.";

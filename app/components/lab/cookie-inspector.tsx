@@ -2,7 +2,8 @@
 
 import { Term } from "../glossary/term";
 import { CookieAttributeList } from "./cookie-attributes";
-import { isInspectedCookie, type DecodedJwtView, type InspectReport, type JwtStorageSetting, type SessionCookieDecoded } from "./inspect-types";
+import { isInspectedCookie, type DecodedJwtView, type InspectReport, type SessionCookieDecoded } from "@/lib/auth/inspect-view";
+import type { JwtStorage as JwtStorageSetting } from "@/lib/settings/schema";
 import { JwtDecoded } from "./jwt-decoded";
 import type { PaneMode } from "./lab-client";
 import { SessionSeal } from "./session-seal";

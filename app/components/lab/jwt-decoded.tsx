@@ -1,7 +1,7 @@
 import type { GlossaryId } from "@/lib/glossary";
 import { Term } from "../glossary/term";
 import { Countdown } from "./countdown";
-import type { DecodedJwtView } from "./inspect-types";
+import type { DecodedJwtView } from "@/lib/auth/inspect-view";
 
 const CLAIMS: Record<string, string> = {
   alg: "signature algorithm the server insists on (alg: none is refused)",

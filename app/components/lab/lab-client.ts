@@ -11,7 +11,7 @@ import type { TraceJSON } from "@/lib/trace/trace";
  * took — so panes, scenarios and the tour draw real requests, never simulated ones.
  */
 export type PaneMode = "session" | "jwt";
-export type JwtStorage = "cookie" | "memory" | "localStorage";
+export type { JwtStorage } from "@/lib/settings/schema";
 
 export interface LabExchange<T = unknown> {
   id: string;

@@ -1,4 +1,4 @@
-import { isInspectedCookie, type DecodedJwtView, type InspectReport, type SessionCookieDecoded } from "./inspect-types";
+import { isInspectedCookie, type DecodedJwtView, type InspectReport, type SessionCookieDecoded } from "@/lib/auth/inspect-view";
 import type { PaneMode } from "./lab-client";
 
 /** Who a pane's credential proves, as the server decoded it on the pane's last inspect call. */

@@ -1,6 +1,6 @@
 import { Term } from "../glossary/term";
 import { Countdown } from "./countdown";
-import type { SessionCookieDecoded } from "./inspect-types";
+import type { SessionCookieDecoded } from "@/lib/auth/inspect-view";
 
 function time(iso: string): string {
   return new Date(iso).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");

@@ -1,6 +1,6 @@
 "use client";
 
-import type { JwtStorageSetting } from "./inspect-types";
+import type { JwtStorage as JwtStorageSetting } from "@/lib/settings/schema";
 
 /**
  * Where the JWT pane keeps its access token when it is not in an HttpOnly cookie: page memory (gone

@@ -2,7 +2,8 @@
 
 import { useCallback, useState } from "react";
 import { FlowHistory, LatestComparison } from "./flow-history";
-import type { JwtStorageSetting, SettingsView } from "./inspect-types";
+import type { JwtStorage as JwtStorageSetting } from "@/lib/settings/schema";
+import type { SettingsView } from "@/lib/settings/settings-view";
 import { InstancesPanel } from "./instances-panel";
 import { lab } from "./lab-client";
 import { LabScenarios } from "./lab-scenarios";

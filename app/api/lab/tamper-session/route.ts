@@ -21,6 +21,6 @@ export const POST = labRoute(async (ctx) => {
   const tampered = parts.join("*");
   return json(
     { tampered: true, changedPart: macIndex, before: `${seal.slice(0, 16)}…`, after: `${tampered.slice(0, 16)}…` },
-    { cookies: [setCookie(names.session, tampered, cookieAttributes({ maxAge: 600, sameSite: "lax" }))] },
+    { cookies: [setCookie(names.session, tampered, cookieAttributes("session", 600))] },
   );
 });

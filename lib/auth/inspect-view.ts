@@ -1,18 +1,17 @@
-/** The shape of `GET /api/inspect` and `GET /api/settings`, as the lab reads them. */
+// What `GET /api/inspect` answers: the server builds it (lib/auth/inspect.ts) and the lab's
+// inspectors read it (app/components/lab), both from these types, so the two cannot drift apart.
+import type { CookieAttributes } from "./types";
+
 export interface DecodedJwtView {
   header: Record<string, unknown> | null;
   payload: Record<string, unknown> | null;
   signature: string | null;
+  /** The server's verdict with this request's clock and settings. */
   verification: { ok: true } | { ok: false; code: string; detail: string };
 }
 
-export interface CookieAttributesView {
-  httpOnly: boolean;
-  secure: boolean;
-  sameSite: "strict" | "lax";
-  path: string;
-  maxAgeSeconds: number;
-}
+/** A cookie's attributes as set, with its lifetime in seconds under the lab's current settings. */
+export type CookieAttributesView = Omit<CookieAttributes, "maxAge"> & { maxAgeSeconds: number };
 
 export interface SessionRecordView {
   createdAt: string;
@@ -27,6 +26,7 @@ export interface SessionCookieDecoded {
   bytes: number;
   sealPreview: string;
   unsealed: boolean;
+  verdict: { ok: true } | { ok: false; code: string };
   sessionIdPrefix: string | null;
   record: SessionRecordView | null;
 }
@@ -40,26 +40,10 @@ export interface InspectedCookie<D> {
 export interface InspectReport {
   mode: "session" | "jwt";
   now: string;
+  lab: { id: string; isDefault: boolean };
   clockToleranceSeconds: number;
   cookies: Record<string, InspectedCookie<SessionCookieDecoded | DecodedJwtView> | { sent: boolean; value: string | null }>;
   authorization: { scheme: "Bearer"; decoded: DecodedJwtView } | null;
-}
-
-export type JwtStorageSetting = "cookie" | "memory" | "localStorage";
-
-export interface SettingsView {
-  settings: {
-    accessTtlSeconds: number;
-    refreshTtlSeconds: number;
-    refreshIdleSeconds: number;
-    refreshGraceSeconds: number;
-    sessionIdleSeconds: number;
-    sessionAbsoluteSeconds: number;
-    denylistEnabled: boolean;
-    jwtStorage: JwtStorageSetting;
-    demoClockOffsetMs: number;
-  };
-  server: { demoClockEnabled: boolean; insecureCookies: boolean; defaultMode: string; instanceId: string };
 }
 
 export function isInspectedCookie<D>(value: unknown): value is InspectedCookie<D> {
