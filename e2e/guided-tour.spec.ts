@@ -200,12 +200,12 @@ test.describe("Guided tour", () => {
     await expect.poll(offset).toBe(0);
   });
 
-  test("the whole demo resets from the tour, with a confirmation", async ({ page, context }) => {
+  test("the lab resets from the tour, with a confirmation", async ({ page, context }) => {
     await page.goto("/tour?step=2");
     await doIt(page);
     expect((await context.cookies()).map((c) => c.name)).toContain(COOKIE.session);
-    await page.getByRole("button", { name: "Reset the whole demo…" }).click();
-    await page.getByRole("dialog", { name: "Reset the whole demo?" }).getByRole("button", { name: "Yes, reset everything" }).click();
+    await page.getByRole("button", { name: "Reset this lab…" }).click();
+    await page.getByRole("dialog", { name: "Reset this lab?" }).getByRole("button", { name: "Yes, reset everything" }).click();
     await expect(page.getByRole("status").filter({ hasText: "The demo was reset" })).toBeVisible();
     expect((await context.cookies()).map((c) => c.name)).not.toContain(COOKIE.session);
     await expect(tourLog(page)).toHaveCount(0);

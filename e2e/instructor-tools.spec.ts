@@ -162,7 +162,7 @@ test.describe("Instructor tools", () => {
     expect(await clockOffsetMs(page)).toBe(0);
   });
 
-  test("one click (and a confirmation) resets the whole demo: users back to seed, sessions, tokens, settings and clock cleared", async ({ page, context }) => {
+  test("one click (and a confirmation) resets this lab: users back to seed, sessions, tokens, settings and clock cleared", async ({ page, context }) => {
     const learner = await register(page.request);
     expect((await page.request.post("/api/auth/session/login", { data: { email: learner.email, password: learner.password } })).status()).toBe(200);
     expect((await page.request.post("/api/auth/jwt/login", { data: DEMO.alice })).status()).toBe(200);
@@ -170,15 +170,15 @@ test.describe("Instructor tools", () => {
     await page.goto("/instructor");
 
     // Cancel changes nothing.
-    await page.getByRole("button", { name: "Reset the whole demo…" }).click();
-    const dialog = page.getByRole("dialog", { name: "Reset the whole demo?" });
+    await page.getByRole("button", { name: "Reset this lab…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Reset this lab?" });
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toBeHidden();
     expect((await context.cookies()).map((c) => c.name)).toEqual(expect.arrayContaining([COOKIE.session, COOKIE.access, COOKIE.refresh]));
     expect(await clockOffsetMs(page)).toBe(600_000);
 
-    await page.getByRole("button", { name: "Reset the whole demo…" }).click();
+    await page.getByRole("button", { name: "Reset this lab…" }).click();
     await dialog.getByRole("button", { name: "Yes, reset everything" }).click();
     await expect(page.getByRole("status").filter({ hasText: "The demo was reset" })).toContainText(/Users now: .*alice@example\.com/);
     await expect(page.getByRole("status").filter({ hasText: "The demo was reset" })).toContainText("admin@example.com");

@@ -13,9 +13,16 @@ const DEFAULTS: Settings = {
   jwtStorage: "cookie",
   sessionStore: "database",
   demoClockOffsetMs: 0,
+  signingKeys: { generation: 0, retiring: [] },
 };
 
 describe("the settings the header shows as in force", () => {
+  it("shows a lab whose signing key was rotated", () => {
+    expect(settingsInForce({ ...DEFAULTS, signingKeys: { generation: 2, retiring: [{ generation: 1, retiresAt: 5 }] } }, DEFAULTS)).toEqual([
+      { key: "signingKeys", text: "Lab signing key 2", defaultText: "the server's key" },
+    ]);
+  });
+
   it("shows nothing while every setting is at its default", () => {
     expect(settingsInForce(DEFAULTS, DEFAULTS)).toEqual([]);
   });

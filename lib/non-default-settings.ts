@@ -36,6 +36,9 @@ export function settingsInForce(settings: Settings, defaults: Settings): Setting
     if (typeof value === "number" && typeof normal === "number" && value !== normal) found.push({ key, text: `${words} ${formatDuration(value)}`, defaultText: formatDuration(normal) });
   }
   if (settings.jwtStorage !== defaults.jwtStorage) found.push({ key: "jwtStorage", text: `JWT in ${STORAGE_WORDS[settings.jwtStorage]}`, defaultText: STORAGE_WORDS[defaults.jwtStorage] });
+  if (settings.signingKeys.generation !== defaults.signingKeys.generation) {
+    found.push({ key: "signingKeys", text: `Lab signing key ${settings.signingKeys.generation}`, defaultText: "the server's key" });
+  }
   if (settings.sessionStore !== defaults.sessionStore) found.push({ key: "sessionStore", text: `Sessions in ${settings.sessionStore}`, defaultText: defaults.sessionStore });
   return found;
 }

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 describe("verifier service: verify without a central lookup", () => {
   let jwksServer: http.Server;
   let published: JWK[] = [];
+  /** What /api/labs/<lab>/jwks.json answers, per lab. */
+  const labPublished = new Map<string, JWK[]>();
   let verifier: ChildProcess;
   let verifierUrl: string;
   let sign: (claims: Record<string, unknown>, options?: { kid?: string; typ?: string }) => Promise<string>;
@@ -35,9 +37,10 @@ describe("verifier service: verify without a central lookup", () => {
       published = [...published, next.jwk];
       return (claims) => token(next.privateKey, "es256-next", claims);
     };
-    jwksServer = http.createServer((_req, res) => {
+    jwksServer = http.createServer((req, res) => {
+      const lab = /^\/api\/labs\/([a-z0-9]+)\/jwks\.json$/.exec(req.url ?? "")?.[1];
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ keys: published }));
+      res.end(JSON.stringify({ keys: lab ? (labPublished.get(lab) ?? []) : published }));
     });
     await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
     const jwksPort = (jwksServer.address() as AddressInfo).port;
@@ -101,5 +104,22 @@ describe("verifier service: verify without a central lookup", () => {
     expect(((await res.json()) as { verifiedWith: { kid: string } }).verifiedWith.kid).toBe("es256-next");
     // The old key is still published, so its tokens keep working.
     expect((await whoami({ authorization: `Bearer ${await sign({ role: "user" })}` })).status).toBe(200);
+  });
+
+  it("checks a token of a lab against that lab's JWKS: a lab key verifies there, and a key only the lab's JWKS has is unknown to tokens of other labs", async () => {
+    const lab = "k7mqp2xz9a";
+    const labKey = await makeKey(`lab-${lab}-1`);
+    labPublished.set(lab, [labKey.jwk]);
+    const labToken = await token(labKey.privateKey, labKey.jwk.kid!, { role: "user", lab });
+    const res = await whoami({ authorization: `Bearer ${labToken}` });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { verifiedWith: { kid: string; jwksUrl: string } };
+    expect(body.verifiedWith.kid).toBe(`lab-${lab}-1`);
+    expect(body.verifiedWith.jwksUrl).toMatch(new RegExp(`/api/labs/${lab}/jwks\\.json$`));
+    // Claiming another lab only changes which of AuthLab's JWKS is read: there the key is unknown.
+    const claimingOther = await token(labKey.privateKey, labKey.jwk.kid!, { role: "user", lab: "h3n8r4tw6b" });
+    const refused = await whoami({ authorization: `Bearer ${claimingOther}` });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("TOKEN_KEY_UNKNOWN");
   });
 });

@@ -23,6 +23,7 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     denylistEnabled: false,
     jwtStorage: "cookie",
     demoClockOffsetMs: 0,
+    signingKeys: { generation: 0, retiring: [] },
     sessionStore: "database",
     ...overrides,
   });

@@ -14,7 +14,7 @@ export default function ScenariosIndexPage() {
           queries, and ends with a verdict for each side. Scenarios log in as the demo user Alice and act as an admin with a token kept in page memory.
         </p>
         <p className="max-w-4xl text-sm text-slate-700">
-          They never reset the whole demo: each changes only what it needs (a setting, the demo clock, Alice&apos;s role) and puts it back at the end, in
+          They never reset your lab: each changes only what it needs (a setting, the demo clock, Alice&apos;s role) and puts it back at the end, in
           rows marked “Clean-up”. Use the instructor&apos;s reset for a clean slate.
         </p>
       </header>

@@ -6,12 +6,12 @@ import { suggestPublicAlgorithm } from "@/lib/workbench/keys";
 import { isJsonObject } from "@/lib/workbench/json";
 import type { KeyDraft, KeyMode } from "./key-draft";
 import { choiceInput, secondaryButton, textField } from "./styles";
-import { fetchOwnJwks } from "./workbench-api";
+import { fetchOwnJwks, ownJwksPath } from "./workbench-api";
 
 const MODES: { value: KeyMode; label: string; help: string }[] = [
   { value: "secret", label: "A secret", help: "HS256, HS384, HS512: the same secret signs and verifies." },
   { value: "public-key", label: "A public key", help: "PEM (-----BEGIN PUBLIC KEY-----) or JWK; ES256, EdDSA, RS256, PS256 …: verifying needs no secret." },
-  { value: "jwks", label: "This server's public keys", help: `AuthLab's JWKS (JSON Web Key Set) at ${JWKS_PATH} — fetched from this site only.` },
+  { value: "jwks", label: "This server's public keys", help: `AuthLab's JWKS (JSON Web Key Set) for your lab (${JWKS_PATH} plus your lab's own keys once it rotated them) — fetched from this site only.` },
 ];
 
 function kidsOf(jwks: unknown): string {
@@ -113,7 +113,7 @@ export function KeyFields({ draft, onChange, tokenAlg }: { draft: KeyDraft; onCh
             {draft.jwks === null ? "Fetch this server's JWKS" : "Fetch it again"}
           </button>
           <p role="status" aria-label="This server's JWKS">
-            {jwksProblem ?? (draft.jwks === null ? "" : `Fetched ${JWKS_PATH}: ${kidsOf(draft.jwks)}.`)}
+            {jwksProblem ?? (draft.jwks === null ? "" : `Fetched ${ownJwksPath()}: ${kidsOf(draft.jwks)}.`)}
           </p>
         </div>
       ) : null}

@@ -9,7 +9,7 @@ const REQUESTS: [string, string][] = [
   ["GET /api/demo/clock", "the server's auth clock, to show times against it"],
   ["GET /api/settings", "where the JWT pane keeps its token (when you take it)"],
   ["POST /api/auth/jwt/login?cookies=none", "alice's public demo password, for a fresh token"],
-  [`GET ${JWKS_PATH}`, "this server's public keys (when you choose them)"],
+  ["GET /api/labs/<your lab>/jwks.json", `this server's public keys for your lab — ${JWKS_PATH} plus your lab's own once it rotated (when you choose them)`],
   ["GET /api/me?mode=jwt", "the token you send, as Authorization: Bearer, without cookies"],
 ];
 

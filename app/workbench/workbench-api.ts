@@ -79,8 +79,14 @@ export async function fetchFreshAliceToken(): Promise<FreshToken> {
 export type JwksAnswer = { ok: true; jwks: unknown } | { ok: false; message: string };
 
 /** GET /.well-known/jwks.json on this server only: the page never fetches a key set from a URL someone typed. */
+/** This lab's JWKS (the server's keys, and the lab's own once it rotated), or the server's without a lab. */
+export function ownJwksPath(): string {
+  const labId = labToken?.split(".")[0];
+  return labId ? `/api/labs/${labId}/jwks.json` : JWKS_PATH;
+}
+
 export async function fetchOwnJwks(): Promise<JwksAnswer> {
-  const { status, body } = await getJson(JWKS_PATH);
+  const { status, body } = await getJson(ownJwksPath());
   if (status === 200 && isJsonObject(body)) return { ok: true, jwks: body };
   return { ok: false, message: status === 0 ? "The server could not be reached." : `The server answered ${status} instead of a key set.` };
 }

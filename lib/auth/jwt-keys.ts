@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import type { JSONWebKeySet, JWSHeaderParameters } from "jose";
 
 export type JwtAlgorithm = "HS256" | "ES256" | "EdDSA";
@@ -19,8 +20,8 @@ export class UnknownKeyError extends Error {
 export interface KeySet {
   alg: JwtAlgorithm;
   signingKid: string;
-  signingKey: CryptoKey;
-  verify(header: JWSHeaderParameters): CryptoKey;
+  signingKey: CryptoKey | KeyObject;
+  verify(header: JWSHeaderParameters): CryptoKey | KeyObject;
   kids(): string[];
   /** The public keys other services may verify with. Empty for HMAC: its secret cannot be published. */
   jwks(): JSONWebKeySet;

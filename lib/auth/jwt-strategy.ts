@@ -23,7 +23,8 @@ export const MAX_TOKEN_AGE_SECONDS = 86_400 + CLOCK_TOLERANCE_SECONDS;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 export interface JwtStrategyDeps {
-  keys: () => Promise<KeySet>;
+  /** The key set of the request's lab: the server's, or the lab's own after it rotated (lib/auth/lab-keys.ts). */
+  keys: (ctx: AuthContext) => Promise<KeySet>;
   refresh: RefreshTokenService;
   denylist: DenylistStore;
   users: { findById(labId: string, id: string): Promise<UserRow | null> };
@@ -223,7 +224,7 @@ export class JwtStrategy implements AuthStrategy {
   async verify(token: string, ctx: AuthContext): Promise<VerifyResult> {
     if (token.length > MAX_TOKEN_BYTES) return { ok: false, code: "TOKEN_TOO_LARGE", detail: `${token.length} bytes is over the ${MAX_TOKEN_BYTES}-byte cap` };
     if (!COMPACT_JWS.test(token)) return { ok: false, code: "TOKEN_MALFORMED", detail: "Not three base64url parts separated by dots" };
-    const keys = await this.deps.keys();
+    const keys = await this.deps.keys(ctx);
     const known = this.verified.get(keys, token, ctx.now);
     if (known) return { ok: true, claims: known, cached: true };
     try {
@@ -269,7 +270,7 @@ export class JwtStrategy implements AuthStrategy {
   }
 
   private async signAccessToken(user: AuthUser, ctx: AuthContext): Promise<{ token: string; claims: AccessClaims }> {
-    const keys = await this.deps.keys();
+    const keys = await this.deps.keys(ctx);
     const iat = Math.floor(ctx.now / 1000);
     const claims: AccessClaims = {
       sub: user.id,

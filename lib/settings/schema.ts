@@ -12,6 +12,22 @@ export type JwtStorage = (typeof JWT_STORAGES)[number];
 /** The longest the demo clock may run ahead of real time. */
 export const MAX_DEMO_CLOCK_OFFSET_MS = 365 * 86_400_000;
 
+/** The most generations a lab's signing key may go through (kids stay short). */
+export const MAX_LAB_KEY_GENERATION = 9999;
+
+/**
+ * A lab's own signing key (lib/auth/lab-keys.ts): generation 0 is the server's key; each rotation
+ * moves to the next derived key, and the keys it replaced keep verifying until `retiresAt` (ms,
+ * on the lab's auth clock) — by then every token they signed has expired.
+ */
+export const labSigningKeysSchema = z.strictObject({
+  generation: z.number().int().min(0).max(MAX_LAB_KEY_GENERATION),
+  retiring: z
+    .array(z.strictObject({ generation: z.number().int().min(0).max(MAX_LAB_KEY_GENERATION), retiresAt: z.number().int().min(0) }))
+    .max(4),
+});
+export type LabSigningKeys = z.infer<typeof labSigningKeysSchema>;
+
 /**
  * A lab's runtime settings: what its own admin may change, seen by nobody outside the lab.
  * Defaults come from the environment (lib/config/env.ts). Stored as JSON in Lab.settings.
@@ -33,6 +49,8 @@ export const labSettingsSchema = z.strictObject({
   jwtStorage: z.enum(JWT_STORAGES),
   /** How far this lab's demo clock is ahead of real time (the auth clock of every request in the lab). */
   demoClockOffsetMs: z.number().int().min(0).max(MAX_DEMO_CLOCK_OFFSET_MS),
+  /** Which of the lab's signing keys signs, and which still verify (changed only by a rotation). */
+  signingKeys: labSigningKeysSchema,
 });
 
 /** Server-wide settings: an operator's choices (OPERATOR_TOKEN), never a lab's. */
@@ -49,7 +67,8 @@ export type ServerSettings = z.infer<typeof serverSettingsSchema>;
 /** What is in force for one request: its lab's settings and the server's. */
 export type Settings = LabSettings & ServerSettings;
 
-export const labSettingsPatchSchema = labSettingsSchema.partial();
+/** What PATCH /api/settings may change: everything but the signing keys, which only a rotation moves. */
+export const labSettingsPatchSchema = labSettingsSchema.omit({ signingKeys: true }).partial();
 export type LabSettingsPatch = z.infer<typeof labSettingsPatchSchema>;
 export const serverSettingsPatchSchema = serverSettingsSchema.partial();
 export type ServerSettingsPatch = z.infer<typeof serverSettingsPatchSchema>;

@@ -24,6 +24,7 @@ export function defaultLabSettings(): LabSettings {
     denylistEnabled: d.denylistEnabled,
     jwtStorage: "cookie",
     demoClockOffsetMs: 0,
+    signingKeys: { generation: 0, retiring: [] },
   };
 }
 

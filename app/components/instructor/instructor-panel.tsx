@@ -8,6 +8,7 @@ import { AdminSignIn } from "./admin-sign-in";
 import { DemoClockControls } from "./demo-clock-controls";
 import { ResetDemoButton } from "./reset-demo-button";
 import { SettingsForm } from "./settings-form";
+import { SigningKeysPanel } from "./signing-keys-panel";
 import { useDemoClock } from "./use-demo-clock";
 
 function Section({ title, children, id }: { title: string; id: string; children: React.ReactNode }) {
@@ -69,8 +70,12 @@ export function InstructorPanel({ identities }: { identities: SignedInIdentity[]
         />
       </Section>
 
-      <Section title="Reset the whole demo" id="reset-title">
-        <p className="max-w-3xl text-slate-700">Between classes, or after a demo went sideways: one click puts the server back to its first run.</p>
+      <Section title="Signing keys" id="keys-title">
+        <SigningKeysPanel access={access} />
+      </Section>
+
+      <Section title="Reset this lab" id="reset-title">
+        <p className="max-w-3xl text-slate-700">Between runs, or after a demo went sideways: one click puts this lab back to its first run. Other labs on the server are not touched.</p>
         <ResetDemoButton
           onReset={() => {
             // Every credential is gone, the in-memory admin token's user included: sign in again to change settings.

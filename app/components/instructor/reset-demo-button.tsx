@@ -5,7 +5,7 @@ import { announceRefresh, lab } from "../lab/lab-client";
 import { forgetToken } from "../lab/token-holder";
 
 /**
- * One click (and a confirmation) puts the whole demo back to its first-run state: every session,
+ * One click (and a confirmation) puts this lab back to its first-run state: every session,
  * refresh token and denylist entry deleted, users back to the seeded demo accounts, settings and
  * the demo clock back to their defaults. The server clears this browser's cookies in the same answer.
  */
@@ -42,17 +42,18 @@ export function ResetDemoButton({ onReset }: { onReset?: () => void }) {
         }}
         className="rounded border border-red-700 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50"
       >
-        Reset the whole demo…
+        Reset this lab…
       </button>
       <p role="status" className={`text-sm ${result ? "mt-2" : ""} ${result?.ok === false ? "text-red-800" : "text-slate-700"}`}>
         {result?.text ?? ""}
       </p>
       <dialog ref={dialog} aria-labelledby="reset-demo-title" className="m-auto max-w-md rounded-lg border border-slate-300 p-5 shadow-xl backdrop:bg-slate-900/40">
-        <h2 id="reset-demo-title" className="text-lg font-bold">Reset the whole demo?</h2>
+        <h2 id="reset-demo-title" className="text-lg font-bold">Reset this lab?</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
-          <li>Everyone is logged out: every session, refresh token family and denylist entry is deleted.</li>
-          <li>Registered accounts are removed; the demo users are restored with their original roles and passwords.</li>
-          <li>Settings go back to their defaults and the demo clock to real time.</li>
+          <li>Everyone in this lab is logged out: every session, refresh token family and denylist entry of the lab is deleted.</li>
+          <li>Accounts registered in this lab are removed; its demo users are restored with their original roles and passwords.</li>
+          <li>Its settings go back to their defaults, its demo clock to real time and its signing key to the server&apos;s.</li>
+          <li>No other lab on this server is touched.</li>
         </ul>
         <div className="mt-4 flex justify-end gap-2">
           <button type="button" autoFocus onClick={() => dialog.current?.close()} className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-100">

@@ -3,6 +3,7 @@
 import type { InstanceInfo } from "@/lib/config/instance";
 import type { Measurement } from "@/lib/lab/measure";
 import type { PeerRelayResult } from "@/lib/lab/peer-relay";
+import type { LabKeysAnswer } from "@/lib/labs/lab-signing-keys";
 import type { TraceJSON } from "@/lib/trace/trace";
 
 /**
@@ -12,6 +13,8 @@ import type { TraceJSON } from "@/lib/trace/trace";
  */
 export type PaneMode = "session" | "jwt";
 export type { JwtStorage } from "@/lib/settings/schema";
+
+export type { LabKeysAnswer } from "@/lib/labs/lab-signing-keys";
 
 export interface LabExchange<T = unknown> {
   id: string;
@@ -169,12 +172,18 @@ export const lab = {
   patchSettings: (patch: Record<string, unknown>, adminBearer: string) => labFetch("lab", "Change settings (admin)", "/api/settings", { method: "PATCH", body: patch, bearer: adminBearer }),
   /** Is each store (session, denylist, rate limit, database) reachable from this instance, and how fast? */
   storeHealth: () => labFetch("lab", "Check the stores", "/api/lab/health"),
+  signingKeys: () => labFetch<LabKeysAnswer>("lab", "Read this lab's signing keys", "/api/labs/current/keys", { quiet: true }),
+  /** Rotates the lab's signing key as its admin: a bearer token held by the page, or the browser's own cookie of `mode`. */
+  rotateSigningKey: (admin: { bearer: string } | { mode: "session" | "jwt" }) =>
+    "bearer" in admin
+      ? labFetch<LabKeysAnswer>("lab", "Rotate this lab's signing key (admin)", "/api/labs/current/keys", { method: "POST", bearer: admin.bearer })
+      : labFetch<LabKeysAnswer>("lab", "Rotate this lab's signing key (admin)", `/api/labs/current/keys?mode=${admin.mode}`, { method: "POST", sent: `${admin.mode} cookie` }),
   switchSessionStore: (store: "memory" | "database" | "redis", operatorToken: string) =>
     labFetch("lab", `Switch the session store to ${store} (the operator's, for every lab)`, "/api/operator/settings", { method: "PATCH", body: { sessionStore: store }, bearer: operatorToken, sent: "Authorization: Bearer <operator token>" }),
   clock: () => labFetch("lab", "Read the demo clock", "/api/demo/clock"),
   advanceClock: (seconds: number) => labFetch("lab", `Move the demo clock +${seconds} s`, "/api/demo/clock", { method: "POST", body: { advanceSeconds: seconds } }),
   resetClock: () => labFetch("lab", "Reset the demo clock", "/api/demo/clock", { method: "POST", body: { reset: true } }),
-  resetDemo: () => labFetch("lab", "Reset the whole demo", "/api/demo/reset", { method: "POST" }),
+  resetDemo: () => labFetch("lab", "Reset this lab", "/api/demo/reset", { method: "POST" }),
   setMode: (mode: PaneMode) => labFetch("lab", `Make ${mode} the active mode`, "/api/mode", { method: "PUT", body: { mode } }),
   instance: (options: { quiet?: boolean } = {}) => labFetch<InstanceInfo>("lab", "Which instance is this?", "/api/lab/instance", { quiet: options.quiet ?? false }),
   otherInstance: (pane: PaneMode, target: string, bearer?: string | null) =>

@@ -95,7 +95,7 @@ export function ScenarioRunner({ slug, autoRun = false, headingLevel = 1 }: { sl
           <LinkedTerms text={info.summary} />
         </p>
         <p className="max-w-4xl text-sm text-slate-700">
-          <strong>Afterwards:</strong> <LinkedTerms text={info.leaves} /> Scenarios never reset the whole demo; the rows marked “Clean-up” put back what they changed.
+          <strong>Afterwards:</strong> <LinkedTerms text={info.leaves} /> Scenarios never reset your lab; the rows marked “Clean-up” put back what they changed.
           {info.needs ? (
             <>
               {" "}
