@@ -79,6 +79,7 @@ function settingsFor(overrides: Partial<Settings> = {}): Settings {
     denylistEnabled: false,
     jwtStorage: "cookie",
     demoClockOffsetMs: 0,
+    signingKeys: { generation: 0, retiring: [] },
     sessionStore: "database",
     ...overrides,
   });
