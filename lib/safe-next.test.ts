@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { safeNextPath } from "./safe-next";
 
-describe("safeNextPath (SECURITY.md item 25: redirect targets are same-origin paths)", () => {
+describe("safeNextPath (docs/SECURITY.md § Cross-site requests and redirects: redirect targets are same-origin paths)", () => {
   it.each([
     ["/dashboard", "/dashboard"],
     ["/lab?mode=jwt", "/lab?mode=jwt"],

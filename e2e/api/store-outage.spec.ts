@@ -1,4 +1,4 @@
-// Lesson: what a store outage does to each strategy (SECURITY.md items 31–32), for real.
+// Lesson: what a store outage does to each strategy (docs/SECURITY.md "Stores and outages"), for real.
 // A production server keeps sessions, the JWT denylist and login counters in Redis, and users,
 // refresh families and settings in PostgreSQL — each behind a TCP proxy this spec cuts, stalls and
 // restores. What must hold:

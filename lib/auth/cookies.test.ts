@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetAppEnvForTests } from "../config/env";
 import { clearCookie, COOKIE_POLICY, cookieAttributes, cookieNames, REFRESH_COOKIE_PATH, serializeCookie, setCookie } from "./cookies";
 
-describe("cookies (SECURITY.md items 21, 23)", () => {
+describe("cookies (docs/SECURITY.md § Cookies)", () => {
   let saved: string | undefined;
   beforeEach(() => {
     saved = process.env.AUTHLAB_INSECURE_COOKIES;

@@ -32,7 +32,7 @@ function configError(fn: () => unknown): ConfigError {
   return caught as ConfigError;
 }
 
-describe("secrets (SECURITY.md item 8)", () => {
+describe("secrets (docs/SECURITY.md § Secrets and start-up)", () => {
   beforeEach(() => {
     saved = Object.fromEntries(VARS.map((name) => [name, process.env[name]]));
     for (const name of VARS) delete process.env[name];

@@ -18,7 +18,7 @@ const MAX_RECONNECT_DELAY_MS = 1000;
 
 /**
  * One Redis connection shared by the Redis stores (sessions, denylist, rate-limit counters), with
- * the failure behaviour SECURITY.md items 31–32 ask for:
+ * the failure behaviour docs/SECURITY.md "Stores and outages" ask for:
  * - every operation is bounded: at most ~40 % of `timeoutMs` waiting for a connection that is being
  *   made, the rest for the reply (ioredis `commandTimeout`);
  * - nothing is queued while disconnected (`enableOfflineQueue: false`) and nothing is retried

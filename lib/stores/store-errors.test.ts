@@ -8,7 +8,7 @@ function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
-describe("storeOp (SECURITY.md item 31: an unreachable store is 503, never 'not found')", () => {
+describe("storeOp (docs/SECURITY.md § Stores and outages: an unreachable store is 503, never 'not found')", () => {
   it("returns the operation's value and counts one store query on the current trace", async () => {
     const trace = new Trace("session", "t");
     const value = await runWithTrace(trace, () => trace.step("q", "q", "store", () => storeOp("database", async () => 7)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeEmail } from "./email";
 
-describe("normalizeEmail (SECURITY.md item 30: one person, one account)", () => {
+describe("normalizeEmail (docs/SECURITY.md § Passwords and accounts: one person, one account)", () => {
   it("lower-cases and trims", () => {
     expect(normalizeEmail("  Alice@Example.COM \n")).toBe("alice@example.com");
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from "./password-limits";
 import { changePasswordSchema, credentialsSchema, emailSchema, loginSchema, passwordSchema } from "./schemas";
 
-describe("passwordSchema (SECURITY.md item 26: 8…128 characters, never truncated)", () => {
+describe("passwordSchema (docs/SECURITY.md § Passwords and accounts: 8…128 characters, never truncated)", () => {
   it("has the documented limits", () => {
     expect(PASSWORD_MIN_CHARS).toBe(8);
     expect(PASSWORD_MAX_CHARS).toBe(128);

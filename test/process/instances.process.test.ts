@@ -1,5 +1,5 @@
 // Two real instances of the production build behind no load balancer: what a shared store buys
-// (SECURITY.md 34) — in PostgreSQL or in Redis — and what an in-process store cannot do.
+// (docs/SECURITY.md "Stores and outages") — in PostgreSQL or in Redis — and what an in-process store cannot do.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { postgresGate, redisGate, type ServiceGate } from "../services";
 import { postgresBacking, sqliteBacking, startPair, type Backing, type Env, type Instance } from "./cluster";

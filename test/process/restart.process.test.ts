@@ -1,4 +1,4 @@
-// A real restart (SECURITY.md 33): stop the process, start it again on the same store with the
+// A real restart (docs/SECURITY.md "Stores and outages"): stop the process, start it again on the same store with the
 // same secrets, send the same credentials. Persistent stores and JWTs survive; memory sessions
 // do not, and the instance's start time says why.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";

@@ -59,6 +59,9 @@ describe("start-up: a bad production configuration exits non-zero and never list
     ["a 5-character JWT_SECRET", { JWT_SECRET: "short" }, /JWT_SECRET must be at least 32 characters/],
     ["a Redis store without REDIS_URL", { SESSION_STORE: "redis" }, /SESSION_STORE=redis needs REDIS_URL/],
     ["TRUSTED_PROXY_HOPS that is not a number", { TRUSTED_PROXY_HOPS: "all" }, /TRUSTED_PROXY_HOPS must be a whole number/],
+    ["a 32-character SESSION_PASSWORD of one repeated character", { SESSION_PASSWORD: "a".repeat(32) }, /SESSION_PASSWORD is not random enough/],
+    ["a TRUSTED_ORIGINS entry that is not an origin", { TRUSTED_ORIGINS: "null" }, /TRUSTED_ORIGINS/],
+    ["a database that does not answer", { DATABASE_URL: "postgresql://postgres@127.0.0.1:9/authlab" }, /the database did not answer within 15 s at start-up/],
   ])("regression: %s", async (_label, overrides, message) => {
     const outcome = await start({ ...baseEnv, ...overrides });
     expect(outcome.code, outcome.output).toBe(1);
