@@ -143,7 +143,7 @@ describe("JwtStrategy: a good token", () => {
     expect((await auth(signByHand({ alg: "HS256", typ: ACCESS_TOKEN_TYP, kid: KID }, claims()))).ok).toBe(true);
   });
 
-  it("sets the access cookie (Lax, Path=/) and a refresh cookie that is Strict and path-scoped (item 21)", async () => {
+  it("sets the access cookie (Lax, Path=/) and a refresh cookie that is Strict and path-scoped (docs/SECURITY.md § Cookies)", async () => {
     const settings = testSettings({ accessTtlSeconds: 600, refreshIdleSeconds: 3600 });
     const issued = await jwt.issue(user, { cookies: {} }, ctx(T0, settings));
     const access = issued.cookies.find((c) => c.name === ACCESS);
@@ -152,7 +152,7 @@ describe("JwtStrategy: a good token", () => {
     expect(refresh?.attributes).toEqual({ httpOnly: true, secure: true, sameSite: "strict", path: REFRESH_COOKIE_PATH, maxAge: 3600 });
   });
 
-  it("never confuses the refresh credential with an access token: it is opaque, not a JWT (item 4)", async () => {
+  it("never confuses the refresh credential with an access token: it is opaque, not a JWT (docs/SECURITY.md § Access tokens (JWT))", async () => {
     const issued = await jwt.issue(user, { cookies: {} }, ctx());
     const refresh = issued.cookies.find((c) => c.name === REFRESH)?.value ?? "";
     expect(refresh).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -161,7 +161,7 @@ describe("JwtStrategy: a good token", () => {
   });
 });
 
-describe("JwtStrategy: algorithms (item 1)", () => {
+describe("JwtStrategy: algorithms (docs/SECURITY.md § Access tokens (JWT))", () => {
   it.each(["none", "None", "NONE", "nOnE"])("refuses alg %s (token built by hand) as TOKEN_ALG_NOT_ALLOWED", async (alg) => {
     const token = `${b64json({ alg, typ: ACCESS_TOKEN_TYP, kid: KID })}.${b64json(claims())}.`;
     expectCode(await auth(token), "TOKEN_ALG_NOT_ALLOWED");
@@ -189,7 +189,7 @@ describe("JwtStrategy: algorithms (item 1)", () => {
   });
 });
 
-describe("JwtStrategy: keys and signatures (items 2, 6, 35)", () => {
+describe("JwtStrategy: keys and signatures (docs/SECURITY.md § Access tokens (JWT))", () => {
   it("refuses a token signed with another secret under our kid as TOKEN_SIGNATURE_INVALID", async () => {
     const token = await sign({ key: new TextEncoder().encode(OTHER_JWT_SECRET) });
     expectCode(await auth(token), "TOKEN_SIGNATURE_INVALID");
@@ -263,7 +263,7 @@ describe("JwtStrategy: keys and signatures (items 2, 6, 35)", () => {
   });
 });
 
-describe("JwtStrategy: time claims with a frozen clock (item 3; jose semantics, tolerance 5 s)", () => {
+describe("JwtStrategy: time claims with a frozen clock (docs/SECURITY.md § Access tokens; jose semantics, tolerance 5 s)", () => {
   // jose compares whole seconds: now = floor(currentDate / 1000).
   //   exp: refused when exp <= now - tolerance      → accepted iff now <  exp + tolerance
   //   nbf: refused when nbf >  now + tolerance      → accepted iff now >= nbf - tolerance
@@ -404,7 +404,7 @@ describe("JwtStrategy: the verified-token cache skips crypto, never a check", ()
   });
 });
 
-describe("JwtStrategy: claims (item 4)", () => {
+describe("JwtStrategy: claims (docs/SECURITY.md § Access tokens (JWT))", () => {
   it.each([
     ["wrong iss", { claims: { iss: "someone-else" } }],
     ["missing iss", { omit: ["iss"] }],
@@ -433,7 +433,7 @@ describe("JwtStrategy: claims (item 4)", () => {
   });
 });
 
-describe("JwtStrategy: malformed input (item 5)", () => {
+describe("JwtStrategy: malformed input (docs/SECURITY.md § Access tokens (JWT))", () => {
   const encoder = new TextEncoder();
 
   it("treats an empty token as absent when it comes from a cookie, and as malformed when verified", async () => {
@@ -520,7 +520,7 @@ describe("JwtStrategy: malformed input (item 5)", () => {
   });
 });
 
-describe("JwtStrategy: size cap (item 7)", () => {
+describe("JwtStrategy: size cap (docs/SECURITY.md § Access tokens (JWT))", () => {
   it("refuses a token over MAX_TOKEN_BYTES as TOKEN_TOO_LARGE before any key lookup or jose call", async () => {
     const padded = await sign({ claims: { pad: "x".repeat(MAX_TOKEN_BYTES) } });
     expect(padded.length).toBeGreaterThan(MAX_TOKEN_BYTES);
@@ -582,7 +582,7 @@ describe("JwtStrategy: where the token comes from", () => {
     expect(result.cookies).toEqual([]);
   });
 
-  it("never puts the token in the trace (item 17)", async () => {
+  it("never puts the token in the trace (docs/SECURITY.md § Access tokens (JWT))", async () => {
     const token = await sign({ claims: { role: "superadmin" } });
     const c = ctx();
     await jwt.authenticate(bearer(token), c);
@@ -592,7 +592,7 @@ describe("JwtStrategy: where the token comes from", () => {
   });
 });
 
-describe("JwtStrategy: logout, denylist and refresh (items 9, 16, 19, 22)", () => {
+describe("JwtStrategy: logout, denylist and refresh (docs/SECURITY.md § Access tokens (JWT), Refresh tokens)", () => {
   const withDenylist = testSettings({ denylistEnabled: true });
 
   it("logout with the denylist on records the jti until exp + tolerance, and the copied token dies", async () => {
@@ -663,7 +663,7 @@ describe("JwtStrategy: logout, denylist and refresh (items 9, 16, 19, 22)", () =
   });
 });
 
-describe("JwtStrategy: denylist outage (item 31)", () => {
+describe("JwtStrategy: denylist outage (docs/SECURITY.md § Stores and outages)", () => {
   it("fails closed: with the denylist on and its store down, authenticate throws StoreUnavailableError, never ok", async () => {
     const token = await sign();
     denylist.check = () => Promise.reject(new StoreUnavailableError("database is unavailable"));

@@ -38,7 +38,7 @@ beforeEach(async () => {
   userId = (await insertUser(testDb.db)).id;
 });
 
-describe("refresh tokens: issue and storage (item 18)", () => {
+describe("refresh tokens: issue and storage (docs/SECURITY.md § Refresh tokens)", () => {
   it("issues an opaque 256-bit token and stores only its SHA-256", async () => {
     const settings = testSettings({ refreshTtlSeconds: 86_400, refreshIdleSeconds: 3600 });
     const issued = await service.startFamily(TEST_LAB, userId, T0, settings);
@@ -79,7 +79,7 @@ describe("refresh tokens: issue and storage (item 18)", () => {
   });
 });
 
-describe("refresh tokens: rotation (items 18–20)", () => {
+describe("refresh tokens: rotation (docs/SECURITY.md § Refresh tokens)", () => {
   it("rotates into a new token of the same family, spending the old one", async () => {
     const first = await service.startFamily(TEST_LAB, userId, T0, testSettings());
     const result = await service.rotate(first.token, TEST_LAB, T0 + 60 * SEC, testSettings());
@@ -223,7 +223,7 @@ describe("refresh tokens: rotation (items 18–20)", () => {
   });
 });
 
-describe("refresh tokens: lifetimes (item 22)", () => {
+describe("refresh tokens: lifetimes (docs/SECURITY.md § Refresh tokens)", () => {
   const settings = testSettings({ refreshTtlSeconds: 3600, refreshIdleSeconds: 600 });
 
   it("a token unused for the idle lifetime expires, exactly at its deadline", async () => {
@@ -255,7 +255,7 @@ describe("refresh tokens: lifetimes (item 22)", () => {
   });
 });
 
-describe("refresh tokens: revocation (item 22)", () => {
+describe("refresh tokens: revocation (docs/SECURITY.md § Refresh tokens)", () => {
   it("revokeByToken revokes the token's whole family (logout) and ignores unknown tokens", async () => {
     const settings = testSettings();
     const first = await service.startFamily(TEST_LAB, userId, T0, settings);

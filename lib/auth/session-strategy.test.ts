@@ -64,7 +64,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("SessionStrategy: token and storage (item 10)", () => {
+describe("SessionStrategy: token and storage (docs/SECURITY.md § Sessions)", () => {
   it("seals a 256-bit CSPRNG token into the cookie and stores only its SHA-256", async () => {
     const { seal, issued, row } = await login();
     const { t: token } = await unsealData<{ t: string }>(seal, { password: { "1": SEAL_PASSWORD } });
@@ -117,7 +117,7 @@ describe("SessionStrategy: token and storage (item 10)", () => {
   });
 });
 
-describe("SessionStrategy: fixation (item 11)", () => {
+describe("SessionStrategy: fixation (docs/SECURITY.md § Sessions)", () => {
   it("kills the pre-login session when the browser logs in again", async () => {
     const before = await login();
     const s = strategy();
@@ -147,7 +147,7 @@ describe("SessionStrategy: fixation (item 11)", () => {
   });
 });
 
-describe("SessionStrategy: timeouts (item 12)", () => {
+describe("SessionStrategy: timeouts (docs/SECURITY.md § Sessions)", () => {
   const settings = testSettings({ sessionIdleSeconds: 600, sessionAbsoluteSeconds: 3600 });
 
   it("accepts until the idle deadline and refuses from it, deleting the record and clearing the cookie", async () => {
@@ -218,7 +218,7 @@ describe("SessionStrategy: timeouts (item 12)", () => {
   });
 });
 
-describe("SessionStrategy: logout and revocation (items 13, 16)", () => {
+describe("SessionStrategy: logout and revocation (docs/SECURITY.md § Access tokens (JWT))", () => {
   it("revoke deletes the record and clears the cookie; the copied cookie replayed afterwards is refused", async () => {
     const { input, issued } = await login();
     const s = strategy();
@@ -293,7 +293,7 @@ describe("SessionStrategy: logout and revocation (items 13, 16)", () => {
   });
 });
 
-describe("SessionStrategy: tampered, foreign, expired and garbage seals (item 14)", () => {
+describe("SessionStrategy: tampered, foreign, expired and garbage seals (docs/SECURITY.md § Sessions)", () => {
   it("refuses a seal with one character flipped, anywhere, as SESSION_INVALID and clears the cookie", async () => {
     const { seal } = await login();
     const s = strategy();
@@ -384,7 +384,7 @@ describe("SessionStrategy: tampered, foreign, expired and garbage seals (item 14
   });
 });
 
-describe("SessionStrategy: seal password rotation (item 15)", () => {
+describe("SessionStrategy: seal password rotation (docs/SECURITY.md § Sessions)", () => {
   const OLD = SEAL_PASSWORD;
   const NEW = "new-seal-password-after-rotation-0123456789";
 
@@ -414,7 +414,7 @@ describe("SessionStrategy: seal password rotation (item 15)", () => {
   });
 });
 
-describe("SessionStrategy: store outage (item 31)", () => {
+describe("SessionStrategy: store outage (docs/SECURITY.md § Stores and outages)", () => {
   it("throws StoreUnavailableError instead of answering 401 and clearing the cookie", async () => {
     const { input } = await login();
     const down = new MemorySessionStore();
