@@ -136,10 +136,10 @@ function page(status: number, title: string, paragraphs: string[], retryAfterSec
  * Set-Cookie — the cookies are fine and must still work once the store is back (no mass logout).
  */
 function unavailablePage(error: StoreUnavailableError): NextResponse {
-  const store = error.backend === "redis" ? "Redis" : (error.backend ?? "credential store");
+  const store = error.backend === "redis" ? "Redis" : (error.backend ?? "a store");
   return page(503, "Temporarily unavailable", [
-    `The server could not read your lab: the store that holds it (${store}) did not answer within its time limit.`,
-    "<strong>You are still signed in.</strong> Your cookies were left untouched, so everything works again as soon as the store is back: <a href=\"\">reload</a> in a few seconds.",
+    `The server could not find or set up your lab: a store it needs (${store}) did not answer within its time limit.`,
+    "Your cookies were left untouched — if you were signed in, you still are — so everything works again as soon as the store is back: <a href=\"\">reload</a> in a few seconds.",
     "Why not a 401? A 401 would clear the cookie: one store outage would log out everybody.",
   ], error.retryAfterSeconds);
 }

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { verifyRequest } from "@/lib/auth/dal";
+import { StoreUnavailableError } from "@/lib/errors";
 import { TraceView } from "../components/trace-view";
 import { LogoutButton } from "./logout-button";
 import { PasswordForm } from "./password-form";
@@ -8,7 +9,14 @@ export const metadata = { title: "Dashboard — AuthLab" };
 
 /** Protected: the proxy already checked, and this page checks again through the data-access layer. */
 export default async function DashboardPage() {
-  const { mode, result, trace } = await verifyRequest();
+  let verified: Awaited<ReturnType<typeof verifyRequest>>;
+  try {
+    verified = await verifyRequest();
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return <StoreUnavailable store={error.backend} />;
+    throw error;
+  }
+  const { mode, result, trace } = verified;
   if (!result.ok) redirect(`/login?next=/dashboard&reason=${result.code}`);
   const { user, credential } = result;
   return (
@@ -33,6 +41,26 @@ export default async function DashboardPage() {
       </div>
       <PasswordForm />
       <TraceView trace={trace} title="How the server authenticated the request that rendered this page" />
+    </div>
+  );
+}
+
+/**
+ * The credential could not be checked because its store is down. Not a redirect to the login page:
+ * that would look like being logged out, and nothing happened to the cookie (the API answers the
+ * same case with 503 STORE_UNAVAILABLE and Retry-After).
+ */
+function StoreUnavailable({ store }: { store: string | undefined }) {
+  return (
+    <div className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-5" role="alert">
+      <h1 className="text-2xl font-bold">The dashboard is unavailable for a moment</h1>
+      <p>
+        The server could not check your credential: the store that holds it ({store === "redis" ? "Redis" : (store ?? "its store")}) did not answer within its time limit.
+      </p>
+      <p>
+        <strong>You are still signed in.</strong> Your cookies were left untouched, so this page works again as soon as the store is back: reload in a few seconds.
+      </p>
+      <p className="text-sm text-slate-700">Why not the login page? Sending you there would look like a logout — and clearing cookies during an outage would log everybody out.</p>
     </div>
   );
 }

@@ -109,16 +109,28 @@ test("Redis down: the session cookie gets 503 and is left alone; Redis back: the
   const { seal } = await sessionLogin(api, DEMO.alice);
   const withCookie = { cookie: cookieHeader({ [COOKIE.session]: seal }) };
   expect((await me("session", withCookie)()).status()).toBe(200);
+  // A browser's own lab, and its session there, for the page below.
+  const created = (await (await api.post("/api/labs")).json()) as { cookie: { name: string; value: string } };
+  const labPair = { [created.cookie.name]: created.cookie.value };
+  const inLab = await api.post("/api/auth/session/login", { data: DEMO.alice, headers: { cookie: cookieHeader(labPair) } });
+  const browserCookies = cookieHeader({ ...labPair, [COOKIE.session]: cookieValue(inLab, COOKIE.session), [COOKIE.mode]: "session" });
 
   await server.redis.cut();
   const refused = await expectUnavailable(me("session", withCookie), "redis");
   expect(setCookies(refused)).toEqual([]);
-  // A page: the proxy cannot check the cookie either, and says so without touching it.
-  const page = await api.get("/dashboard", { headers: { cookie: cookieHeader({ [COOKIE.session]: seal, [COOKIE.mode]: "session" }) }, maxRedirects: 0 });
-  expect(page.status()).toBe(503);
-  expect(Number(page.headers()["retry-after"])).toBeGreaterThan(0);
+  // A page: the proxy's optimistic check passes (it needs no store); the page cannot check the
+  // session, and says so without touching the cookie — no redirect to the login page.
+  const page = await api.get("/dashboard", { headers: { cookie: browserCookies }, maxRedirects: 0 });
+  expect(page.status()).toBe(200);
   expect(setCookies(page)).toEqual([]);
-  expect(await page.text()).toContain("You are still signed in.");
+  const html = await page.text();
+  expect(html).toContain("The dashboard is unavailable for a moment");
+  expect(html).toContain("You are still signed in.");
+  // A first visit needs a new lab, whose creation budget is in Redis: 503 with Retry-After, no cookie.
+  const firstVisit = await api.get("/", { maxRedirects: 0 });
+  expect(firstVisit.status()).toBe(503);
+  expect(Number(firstVisit.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(setCookies(firstVisit)).toEqual([]);
   expect((await health()).stores).toMatchObject({
     session: { kind: "redis", ok: false },
     rateLimit: { kind: "redis", ok: false },
