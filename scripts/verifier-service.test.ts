@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startVerifier } from "../test/verifier";
 
 /**
  * The second service verifies AuthLab's access tokens with only the published JWKS: no database,
@@ -45,16 +46,9 @@ describe("verifier service: verify without a central lookup", () => {
     await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
     const jwksPort = (jwksServer.address() as AddressInfo).port;
     const port = 40000 + Math.floor(Math.random() * 20000);
-    verifierUrl = `http://127.0.0.1:${port}`;
-    verifier = spawn(process.execPath, ["scripts/verifier-service.mjs"], {
-      // No cooldown between JWKS refetches, so the rotation case needs no waiting.
-      env: { ...process.env, VERIFIER_PORT: String(port), VERIFIER_JWKS_COOLDOWN_MS: "0", JWKS_URL: `http://127.0.0.1:${jwksPort}/.well-known/jwks.json` },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    await new Promise<void>((resolve, reject) => {
-      verifier.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
-      verifier.on("exit", (code) => reject(new Error(`verifier exited early with ${code}`)));
-    });
+    const started = await startVerifier(port, `http://127.0.0.1:${jwksPort}/.well-known/jwks.json`);
+    verifier = started.process;
+    verifierUrl = started.url;
   });
 
   afterAll(async () => {

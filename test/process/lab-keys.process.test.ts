@@ -3,12 +3,12 @@
 // secret) reading AuthLab's published keys. A lab rotates its own key: the second service picks up
 // the new kid from the lab's JWKS by itself (it was published before it signed), and tokens signed
 // with the old key keep verifying there too.
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureAsymmetricKeyFile } from "../../scripts/lib/app-process.mjs";
 import { sqliteBacking, startInstance, testPort, type Backing, type Instance } from "./cluster";
+import { startVerifier } from "../verifier";
 import { ALICE, call } from "./http";
 
 const ADMIN = { email: "admin@example.com", password: "admin-demo-pass" };
@@ -16,7 +16,7 @@ const ADMIN = { email: "admin@example.com", password: "admin-demo-pass" };
 describe("a lab rotates its ES256 key; the second service follows its JWKS", () => {
   let backing: Backing;
   let app: Instance;
-  let verifier: ChildProcess;
+  let verifier: Awaited<ReturnType<typeof startVerifier>> | undefined;
   let verifierUrl: string;
 
   beforeAll(async () => {
@@ -24,20 +24,12 @@ describe("a lab rotates its ES256 key; the second service follows its JWKS", () 
     const keysFile = path.join(backing.env.AUTHLAB_DATA_DIR!, "jwt-keys.json");
     await ensureAsymmetricKeyFile(keysFile, "ES256");
     app = await startInstance("es256", { ...backing.env, JWT_ALG: "ES256", JWT_KEYS_FILE: keysFile });
-    const port = await testPort();
-    verifierUrl = `http://127.0.0.1:${port}`;
-    verifier = spawn(process.execPath, ["scripts/verifier-service.mjs"], {
-      env: { ...process.env, VERIFIER_PORT: String(port), VERIFIER_JWKS_COOLDOWN_MS: "0", JWKS_URL: `${app.url}/.well-known/jwks.json` },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    await new Promise<void>((resolve, reject) => {
-      verifier.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
-      verifier.on("exit", (code) => reject(new Error(`verifier exited early with ${code}`)));
-    });
+    verifier = await startVerifier(await testPort(), `${app.url}/.well-known/jwks.json`);
+    verifierUrl = verifier.url;
   });
 
   afterAll(async () => {
-    verifier?.kill("SIGTERM");
+    verifier?.stop();
     await app?.stop();
     await backing?.dispose();
   });
