@@ -8,6 +8,7 @@ import { labState, type LabState } from "@/lib/labs/lab-state";
 import { labNow, settingsFor } from "@/lib/labs/request-lab";
 import { applyCookies, errorJson } from "@/lib/http/respond";
 import { clientAddress, credentialInput } from "@/lib/http/request";
+import { withStoreScope } from "@/lib/stores/store-errors";
 import { Trace } from "@/lib/trace/trace";
 import { isCrossOriginRequest } from "@/lib/http/cross-origin";
 import { recordCrossOriginRefusal } from "@/lib/http/cross-origin-events";
@@ -38,7 +39,11 @@ const startsWithAny = (path: string, prefixes: readonly string[]) => prefixes.so
  * Route handlers and pages authenticate again themselves (lib/http/route.ts, lib/auth/dal.ts), so a
  * path this matcher misses is still closed. Nothing learnt here about identity is passed on.
  */
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+export function proxy(request: NextRequest): Promise<NextResponse> {
+  return withStoreScope(() => handle(request));
+}
+
+async function handle(request: NextRequest): Promise<NextResponse> {
   const input = credentialInput(request);
   const mode = resolveMode(input, request.nextUrl.searchParams.get("mode"));
   const path = request.nextUrl.pathname;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { ApiError, StoreUnavailableError } from "../errors";
+import { withStoreScope } from "../stores/store-errors";
 import { runWithTrace } from "../trace/context";
 import { isCrossOriginRequest } from "./cross-origin";
 import { recordCrossOriginRefusal } from "./cross-origin-events";
@@ -20,7 +21,7 @@ export function apiRoute<P = Record<string, never>>(handler: (request: NextReque
   return async (request: NextRequest, context: Params<P>): Promise<Response> => {
     if (isCrossOriginRequest(request)) return refuseCrossOrigin(request);
     try {
-      return await handler(request, await context.params);
+      return await withStoreScope(async () => handler(request, await context.params));
     } catch (error) {
       return failure(request, error);
     }
@@ -36,9 +37,11 @@ export function labRoute<P = Record<string, never>>(handler: (ctx: RequestContex
   return async (request: NextRequest, context: Params<P>): Promise<Response> => {
     if (isCrossOriginRequest(request)) return refuseCrossOrigin(request);
     try {
-      const ctx = await requestContext({ input: credentialInput(request), clientAddress: clientAddress(request), modeParam: queryParam(request.url, "mode"), readOnly: options.readOnly });
-      const params = await context.params;
-      return await runWithTrace(ctx.trace, () => handler(ctx, request, params));
+      return await withStoreScope(async () => {
+        const ctx = await requestContext({ input: credentialInput(request), clientAddress: clientAddress(request), modeParam: queryParam(request.url, "mode"), readOnly: options.readOnly });
+        const params = await context.params;
+        return runWithTrace(ctx.trace, () => handler(ctx, request, params));
+      });
     } catch (error) {
       return failure(request, error);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../errors";
 import { runWithTrace } from "../trace/context";
 import { Trace } from "../trace/trace";
-import { storeOp } from "./store-errors";
+import { storeOp, withStoreScope } from "./store-errors";
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -50,5 +50,25 @@ describe("storeOp (docs/SECURITY.md § Stores and outages: an unreachable store 
     await expect(storeOp("database", async () => "row", { deadlineMs: 1_000 })).resolves.toBe("row");
     const bug = new TypeError("x is undefined");
     await expect(storeOp("database", () => Promise.reject(bug), { deadlineMs: 1_000 })).rejects.toBe(bug);
+  });
+
+  it("within one request, a backend that failed once fails at once after: a hung database costs one timeout, not one per query", async () => {
+    await withStoreScope(async () => {
+      const hung = () => new Promise<never>(() => undefined);
+      const started = Date.now();
+      await expect(storeOp("database", hung, { deadlineMs: 60 })).rejects.toBeInstanceOf(StoreUnavailableError);
+      let called = false;
+      const second = storeOp("database", async () => {
+        called = true;
+        return 1;
+      });
+      await expect(second).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(called).toBe(false);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // Another backend is not affected.
+      await expect(storeOp("redis", async () => 2)).resolves.toBe(2);
+    });
+    // The next request starts afresh.
+    await withStoreScope(async () => expect(storeOp("database", async () => 3)).resolves.toBe(3));
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { databaseKind } from "../db/database-url";
 import { appEnv } from "../config/env";
 import { StoreUnavailableError } from "../errors";
@@ -38,17 +39,37 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
+ * The backends found unavailable during the request being served. Once one operation of a request
+ * has waited out the bound (or been refused), the request's later operations on that backend fail
+ * at once instead of each waiting the bound again: a hung database costs a request one timeout,
+ * not one per query (the lab's state, the settings, the session…). On globalThis, like the trace's
+ * context: every Next bundle must see the same scope.
+ */
+const globalForScope = globalThis as typeof globalThis & { __authlabStoreScope?: AsyncLocalStorage<Set<string>> };
+const scope = (globalForScope.__authlabStoreScope ??= new AsyncLocalStorage<Set<string>>());
+
+/** Runs one request's work with its own record of unavailable backends. */
+export function withStoreScope<T>(fn: () => Promise<T>): Promise<T> {
+  return scope.run(new Set(), fn);
+}
+
+/**
  * Every store operation goes through here: it is counted on the request's trace (real
  * instrumentation, not a guess), bounded in time (see {@link StoreOpOptions.deadlineMs}), and an
  * unreachable or silent backend becomes `StoreUnavailableError` (a 503 with Retry-After).
  */
 export async function storeOp<T>(backend: string, fn: () => Promise<T>, options: StoreOpOptions = {}): Promise<T> {
+  const down = scope.getStore();
+  if (down?.has(backend)) throw new StoreUnavailableError(`${backend} is unavailable (it already failed during this request)`, { backend });
   countStoreQuery();
   const deadlineMs = options.deadlineMs === undefined ? defaultDeadlineMs() : options.deadlineMs;
   try {
     return await (deadlineMs === null ? fn() : withDeadline(fn(), deadlineMs));
   } catch (error) {
-    if (isUnavailable(error)) throw new StoreUnavailableError(`${backend} is unavailable`, { cause: error, backend });
+    if (isUnavailable(error)) {
+      down?.add(backend);
+      throw new StoreUnavailableError(`${backend} is unavailable`, { cause: error, backend });
+    }
     throw error;
   }
 }
