@@ -4,8 +4,11 @@
 // Where a server's CPU went, from a V8 profile (`BENCH_PROFILE=1 npm run bench` writes one per
 // server under tmp/bench/profiles): the functions with the most self time, then the most
 // inclusive time (optionally only those whose name or file matches the filter). The first 40 % of
-// the samples (start-up, warm-up) are skipped; PROFILE_SKIP=0.2 changes that.
+// the samples (start-up, warm-up) are skipped; PROFILE_SKIP=0.2 changes that. Last, the self time of
+// everything but idle by source file — bundled chunks are mapped back through their source maps —
+// and by layer (AuthLab's code, Next.js, Node's HTTP and streams, async context, GC).
 import { readFileSync } from "node:fs";
+import { cpuBySource } from "./lib/cpu-profile.mjs";
 
 const [file, topArg, filter] = process.argv.slice(2);
 if (!file) {
@@ -51,3 +54,10 @@ console.log("\nself time");
 for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(pct(t), name);
 console.log(`\ninclusive time${pattern ? ` (matching ${pattern})` : ""}`);
 for (const [name, t] of [...inclusive].filter(([name]) => !pattern || pattern.test(name)).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(pct(t), name);
+
+const { busyUs, bySource, byLayer } = cpuBySource(profile, { skip: Number(process.env.PROFILE_SKIP ?? 0.4) });
+const pctBusy = (t) => `${((100 * t) / busyUs).toFixed(1).padStart(5)} %`;
+console.log(`\nself time by layer (of ${(busyUs / 1000).toFixed(0)} ms busy)`);
+for (const [name, t] of [...byLayer].sort((a, b) => b[1] - a[1])) console.log(pctBusy(t), name);
+console.log("\nself time by source file (of busy)");
+for (const [name, t] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(pctBusy(t), name);

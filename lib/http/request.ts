@@ -18,11 +18,16 @@ export function parseCookieHeader(header: string | null): Record<string, string>
 
 /** What a strategy needs from a request (or from a server component's headers), without framework types. */
 export function credentialInput(request: Request | { headers: Headers }): CredentialInput {
+  const { headers } = request;
+  let userAgent: string | null | undefined;
   return {
-    cookies: parseCookieHeader(request.headers.get("cookie")),
-    authorization: request.headers.get("authorization"),
-    userAgent: request.headers.get("user-agent"),
-    lab: request.headers.get(LAB_HEADER),
+    cookies: parseCookieHeader(headers.get("cookie")),
+    authorization: headers.get("authorization"),
+    // Read when asked (a login records it): every header read costs the hot path a few µs.
+    get userAgent() {
+      return (userAgent ??= headers.get("user-agent"));
+    },
+    lab: headers.get(LAB_HEADER),
   };
 }
 

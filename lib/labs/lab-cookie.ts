@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { cookieAttributes } from "../auth/cookies";
+import { LruCache } from "../auth/lru-cache";
 import type { CookieInstruction } from "../auth/types";
 import { appEnv } from "../config/env";
 import { secrets } from "../config/secrets";
@@ -14,14 +15,23 @@ export function labCookieName(): string {
   return appEnv().insecureCookies ? "lab" : "__Host-lab";
 }
 
+/** Lab cookies this process has verified, by their exact value: one HMAC per visitor, not per request. */
+const VERIFIED_COOKIES = 10_000;
+
+type LabKeys = { current: Buffer; all: Buffer[]; verified: LruCache<string> };
+// Derived once per loaded secrets (tests reload them): the derivation is two HMACs per password.
+let derived: { passwords: Record<string, string>; keys: LabKeys } | undefined;
+
 /** One HMAC key per session password id (highest id signs, all verify: rotation), derived for this purpose only. */
-function labKeys(): { current: Buffer; all: Buffer[] } {
+function labKeys(): LabKeys {
   const passwords = secrets().sessionPasswords;
+  if (derived?.passwords === passwords) return derived.keys;
   const ids = Object.keys(passwords).sort((a, b) => Number(b) - Number(a));
   const all = ids.map((id) => createHmac("sha256", passwords[id] ?? "").update("authlab lab cookie v1").digest());
   const current = all[0];
   if (!current) throw new Error("no session password to derive the lab cookie key from");
-  return { current, all };
+  derived = { passwords, keys: { current, all, verified: new LruCache(VERIFIED_COOKIES) } };
+  return derived.keys;
 }
 
 function mac(key: Buffer, labId: string): string {
@@ -45,8 +55,14 @@ export function readLabCookie(value: string | undefined): LabCookieReading {
   const labId = value.slice(0, dot);
   const given = value.slice(dot + 1);
   if (dot <= 0 || !isLabId(labId) || given.length !== MAC_CHARS) return { kind: "invalid" };
+  const keys = labKeys();
+  // Only values that verified are remembered (a forged MAC is checked every time); the key is the
+  // whole value, so a hit is exactly a cookie this process has already proven.
+  if (keys.verified.get(value) === labId) return { kind: "lab", labId };
   // Constant-time compare, so that timing does not reveal how much of a forged MAC was right.
-  return labKeys().all.some((key) => safeEqual(mac(key, labId), given)) ? { kind: "lab", labId } : { kind: "invalid" };
+  if (!keys.all.some((key) => safeEqual(mac(key, labId), given))) return { kind: "invalid" };
+  keys.verified.set(value, labId);
+  return { kind: "lab", labId };
 }
 
 export function labCookie(labId: string): CookieInstruction {
