@@ -67,6 +67,7 @@ export const ERRORS = {
   KEY_ROTATION_UNSUPPORTED: { status: 409, message: "HS256 secrets rotate through JWT_SECRET and JWT_SECRET_PREVIOUS, not through the API." },
 
   // Instructor tools
+  STORE_FAULT_DEFAULT_LAB: { status: 403, message: "The outage switch is not available in the server's shared default lab: everyone shares it and its admin password is public. Use a lab of your own (a browser gets one on its first visit, an API client with POST /api/labs)." },
   DEMO_CLOCK_DISABLED: { status: 403, message: "The default lab's demo tools (clock, reset, settings) are closed on this server (DEMO_CLOCK is off). Your own lab has them: a browser gets one on its first visit, an API client with POST /api/labs." },
 
   // Several instances, and the lab's measurements

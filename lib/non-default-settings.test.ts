@@ -14,12 +14,20 @@ const DEFAULTS: Settings = {
   sessionStore: "database",
   demoClockOffsetMs: 0,
   signingKeys: { generation: 0, retiring: [] },
+  storeFault: false,
 };
 
 describe("the settings the header shows as in force", () => {
   it("shows a lab whose signing key was rotated", () => {
     expect(settingsInForce({ ...DEFAULTS, signingKeys: { generation: 2, retiring: [{ generation: 1, retiresAt: 5 }] } }, DEFAULTS)).toEqual([
       { key: "signingKeys", text: "Lab signing key 2", defaultText: "the server's key" },
+    ]);
+  });
+
+  it("shows the lab's outage switch first, as an alarm", () => {
+    expect(settingsInForce({ ...DEFAULTS, storeFault: true, denylistEnabled: true }, DEFAULTS)).toEqual([
+      { key: "storeFault", text: "Store outage on", defaultText: "off", alarm: true },
+      { key: "denylistEnabled", text: "Denylist on", defaultText: "off" },
     ]);
   });
 

@@ -8,6 +8,8 @@ export interface SettingInForce {
   text: string;
   /** What it would be by default: "15 min". */
   defaultText: string;
+  /** Something is deliberately broken (the outage switch): shown in red, first. */
+  alarm?: true;
 }
 
 const DURATION_WORDS: Partial<Record<keyof Settings, string>> = {
@@ -27,6 +29,7 @@ const STORAGE_WORDS: Record<Settings["jwtStorage"], string> = { cookie: "HttpOnl
  */
 export function settingsInForce(settings: Settings, defaults: Settings): SettingInForce[] {
   const found: SettingInForce[] = [];
+  if (settings.storeFault && !defaults.storeFault) found.push({ key: "storeFault", text: "Store outage on", defaultText: "off", alarm: true });
   if (settings.denylistEnabled !== defaults.denylistEnabled) {
     found.push({ key: "denylistEnabled", text: settings.denylistEnabled ? "Denylist on" : "Denylist off", defaultText: defaults.denylistEnabled ? "on" : "off" });
   }

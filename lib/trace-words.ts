@@ -61,6 +61,9 @@ const RULES: Record<string, StepRule> = {
   "refresh-family-create": { term: "refresh-family", text: () => "Start a refresh family for this login" },
   "refresh-family-revoke": { term: "refresh-family", text: () => "Revoke the refresh family" },
   "refresh-family-revoke-all": { term: "refresh-family", text: () => "Revoke every refresh family of the user" },
+  // Marked by the route when a store was down outside any step of its own.
+  "store-unavailable": { term: "store-query", text: () => "A store the request needed" },
+  "memory-restart": { term: "session-store", text: () => "Empty this lab's sessions in this process's memory, as a restart would" },
 };
 
 /** The step names the lab has plain words for (a test keeps them in step with the server's). */

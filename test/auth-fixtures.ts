@@ -24,6 +24,7 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     jwtStorage: "cookie",
     demoClockOffsetMs: 0,
     signingKeys: { generation: 0, retiring: [] },
+    storeFault: false,
     sessionStore: "database",
     ...overrides,
   });

@@ -55,7 +55,7 @@ function StoreUnavailable({ store }: { store: string | undefined }) {
     <div className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-5" role="alert">
       <h1 className="text-2xl font-bold">The dashboard is unavailable for a moment</h1>
       <p>
-        The server could not check your credential: the store that holds it ({store === "redis" ? "Redis" : (store ?? "its store")}) did not answer within its time limit.
+        The server could not check your credential: the store that holds it ({store === "redis" ? "Redis" : (store ?? "its store")}) refused the connection or did not answer within its time limit.
       </p>
       <p>
         <strong>You are still signed in.</strong> Your cookies were left untouched, so this page works again as soon as the store is back: reload in a few seconds.

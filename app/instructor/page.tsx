@@ -1,5 +1,6 @@
-import { verifyRequest } from "@/lib/auth/dal";
-import { AUTH_MODES } from "@/lib/auth/types";
+import { pageContext, verifyRequest } from "@/lib/auth/dal";
+import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
+import { StoreUnavailableError } from "@/lib/errors";
 import type { SignedInIdentity } from "../components/instructor/admin-access";
 import { InstructorPanel } from "../components/instructor/instructor-panel";
 
@@ -11,11 +12,20 @@ export const metadata = { title: "Instructor tools — AuthLab" };
  */
 export default async function InstructorPage() {
   const identities: SignedInIdentity[] = [];
+  const unchecked: AuthMode[] = [];
   let lab: { id: string; isDefault: boolean } | null = null;
   for (const mode of AUTH_MODES) {
-    const { result, ctx } = await verifyRequest(mode);
-    lab = { id: ctx.lab.id, isDefault: ctx.lab.isDefault };
-    if (result.ok) identities.push({ mode, email: result.user.email, role: result.user.role });
+    try {
+      const { result, ctx } = await verifyRequest(mode);
+      lab = { id: ctx.lab.id, isDefault: ctx.lab.isDefault };
+      if (result.ok) identities.push({ mode, email: result.user.email, role: result.user.role });
+    } catch (error) {
+      // A store that is down (or this lab's outage switch) must not take the instructor's page with it.
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      unchecked.push(mode);
+      const ctx = await pageContext(mode);
+      lab = { id: ctx.lab.id, isDefault: ctx.lab.isDefault };
+    }
   }
   return (
     <div className="space-y-6">
@@ -37,7 +47,14 @@ export default async function InstructorPage() {
           </p>
         ) : null}
       </div>
-      <InstructorPanel identities={identities} />
+      {unchecked.length ? (
+        <p role="status" className="max-w-3xl rounded border-l-4 border-red-500 bg-red-50 p-3 text-sm text-red-950" data-testid="instructor-unchecked">
+          The {unchecked.map((m) => (m === "session" ? "session" : "JWT")).join(" and ")} credential of this browser could not be checked: its store is unavailable (or this lab&apos;s outage switch is on).
+          Nothing was cleared: you are still signed in. To act as the lab&apos;s admin meanwhile, sign in below (a JWT needs no store while the denylist is off); the outage
+          switch itself checks its admin past the outage, so it can always be turned off.
+        </p>
+      ) : null}
+      <InstructorPanel identities={identities} labIsDefault={lab?.isDefault ?? false} />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { cookieAttributes, cookieNames } from "./cookies";
 import { services } from "./services";
 import type { RequestContext } from "../http/request-context";
 import type { CookieAttributesView, DecodedJwtView, InspectReport, SessionCookieDecoded } from "./inspect-view";
-import type { AuthContext, CookieAttributes } from "./types";
+import { StoreUnavailableError } from "../errors";
+import type { AuthContext, AuthResult, CookieAttributes } from "./types";
 
 type DecodedJwt = DecodedJwtView;
 
@@ -48,7 +49,13 @@ export async function inspectRequest(ctx: RequestContext): Promise<Omit<InspectR
   const sessionCookie = input.cookies[names.session];
   let sessionView: SessionCookieDecoded | null = null;
   if (sessionCookie) {
-    const verdict = await ctx.authenticate({ mode: "session" });
+    // A session store that is down (or the lab's outage switch) is this cookie's verdict, not the
+    // whole report's: the JWT beside it is still decoded and checked, and the pane can say "still
+    // signed in, the store cannot be asked" instead of "not signed in".
+    const verdict: AuthResult | { ok: false; code: "STORE_UNAVAILABLE" } = await ctx.authenticate({ mode: "session" }).catch((error: unknown) => {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return { ok: false, code: "STORE_UNAVAILABLE" } as const;
+    });
     const record = verdict.ok ? await sessionStore.get(ctx.lab.id, verdict.credential.handle) : null;
     sessionView = {
       bytes: sessionCookie.length,

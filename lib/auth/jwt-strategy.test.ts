@@ -7,6 +7,7 @@ import { createTestDb, insertUser, type TestDb } from "@/test/sqlite-db";
 import { kidFor } from "../config/secrets";
 import { ERRORS, StoreUnavailableError, type ErrorCode } from "../errors";
 import { MemoryDenylistStore } from "../stores/memory-denylist-store";
+import { runWithTrace } from "../trace/context";
 import type { Settings } from "../settings/schema";
 import { UserStore } from "../stores/prisma-user-store";
 import { refreshService } from "@/test/refresh-service";
@@ -670,6 +671,25 @@ describe("JwtStrategy: denylist outage (docs/SECURITY.md § Stores and outages)"
     await expect(jwt.authenticate(bearer(token), ctx(T0, testSettings({ denylistEnabled: true })))).rejects.toBeInstanceOf(StoreUnavailableError);
     // With the denylist off no store is consulted, so the outage does not matter.
     expect((await auth(token)).ok).toBe(true);
+  });
+
+  it("the lab's outage switch: a JWT keeps verifying with the denylist off, and fails closed with it on (503, never a pass)", async () => {
+    const token = await sign();
+    const faulted = (denylistEnabled: boolean) => ctx(T0, testSettings({ storeFault: true, denylistEnabled }));
+    const open = faulted(false);
+    expect((await jwt.authenticate(bearer(token), open)).ok).toBe(true);
+    expect(open.trace.storeQueries).toBe(0);
+    const closed = faulted(true);
+    const refused = await runWithTrace(closed.trace, () => jwt.authenticate(bearer(token), closed)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StoreUnavailableError);
+    expect((refused as StoreUnavailableError).backend).toBe("memory");
+    // The attempt is on the trace as a failed denylist lookup, one store operation.
+    expect(closed.trace.steps.find((s) => s.name === "denylist-check")).toMatchObject({ outcome: "fail", storeQueries: 1 });
+    // Logging out with the denylist on needs its store too: 503, the jti not recorded.
+    await expect(jwt.revoke(bearer(token), faulted(true))).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await denylist.list(TEST_LAB, T0)).toEqual([]);
+    // Switch off: the same token verifies with the denylist on, nothing was revoked meanwhile.
+    expect((await jwt.authenticate(bearer(token), ctx(T0, testSettings({ denylistEnabled: true })))).ok).toBe(true);
   });
 });
 

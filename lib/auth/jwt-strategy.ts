@@ -1,5 +1,6 @@
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { ErrorCode } from "../errors";
+import { labDenylistStore } from "../stores/store-fault";
 import type { DenylistStore } from "../stores/types";
 import type { UserRow } from "../users/users";
 import { asRole, toAuthUser } from "../users/users";
@@ -136,7 +137,7 @@ export class JwtStrategy implements AuthStrategy {
 
     if (ctx.settings.denylistEnabled) {
       const hit = await trace.step("denylist-check", "Look the jti up in the denylist (the revoked-token list)", "store", () =>
-        this.deps.denylist.check(ctx.labId, claims.jti, claims.sub, claims.iat_ms ?? claims.iat * 1000, ctx.now),
+        this.denylist(ctx).check(ctx.labId, claims.jti, claims.sub, claims.iat_ms ?? claims.iat * 1000, ctx.now),
       );
       if (hit) {
         trace.fail(hit === "jti" ? "This token was logged out" : "Every token of this user was revoked");
@@ -199,7 +200,7 @@ export class JwtStrategy implements AuthStrategy {
       if (verified?.ok && verified.claims.lab === ctx.labId) {
         const { jti, exp } = verified.claims;
         await trace.step("denylist-add", "Put the access token's jti on the denylist until exp", "store", () =>
-          this.deps.denylist.add(ctx.labId, { key: `jti:${jti}`, expiresAt: new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000), notBefore: null }),
+          this.denylist(ctx).add(ctx.labId, { key: `jti:${jti}`, expiresAt: new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000), notBefore: null }),
         );
       }
     }
@@ -215,7 +216,7 @@ export class JwtStrategy implements AuthStrategy {
       const notBefore = new Date(ctx.now);
       const expiresAt = new Date(ctx.now + (MAX_TOKEN_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS) * 1000);
       await ctx.trace.step("denylist-add", "Denylist every token of the user issued before now", "store", () =>
-        this.deps.denylist.add(ctx.labId, { key: `sub:${userId}`, expiresAt, notBefore }),
+        this.denylist(ctx).add(ctx.labId, { key: `sub:${userId}`, expiresAt, notBefore }),
       );
     }
   }
@@ -260,6 +261,11 @@ export class JwtStrategy implements AuthStrategy {
    * other scheme (Basic from an HTTP-auth gate, say) is not ours: ignored, so it can never hide a
    * valid access cookie, and noted on the trace.
    */
+  /** The denylist as the request's lab sees it: refusing, like a store that is down, while the lab's outage switch is on. */
+  private denylist(ctx: AuthContext): DenylistStore {
+    return labDenylistStore(this.deps.denylist, ctx.settings);
+  }
+
   private readAccessToken(input: CredentialInput): { token: string; source: string; ignored?: string } | null {
     const header = parseAuthorization(input.authorization);
     if (header.scheme === "bearer") return { token: header.token ?? "", source: "Authorization" };

@@ -2,7 +2,7 @@ import "server-only";
 import { StoreUnavailableError } from "../errors";
 import type { RequestContext } from "../http/request-context";
 import { errorJson, noContent } from "../http/respond";
-import { logStoreUnavailable } from "../http/route";
+import { logStoreUnavailable, unavailableDetail } from "../http/route";
 import type { AuthMode } from "./types";
 
 const NOT_REVOKED_MESSAGE =
@@ -24,6 +24,7 @@ export async function logout(ctx: RequestContext, mode: AuthMode, request: Reque
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     logStoreUnavailable(request, error);
+    ctx.trace.stopped("store-unavailable", "A store the logout needed", "store", unavailableDetail(error));
     return errorJson("STORE_UNAVAILABLE", {
       message: NOT_REVOKED_MESSAGE,
       details: { serverRevoked: false, store: error.backend ?? null },

@@ -163,7 +163,7 @@ export class SessionStrategy implements AuthStrategy {
   async revoke(input: CredentialInput, ctx: AuthContext): Promise<{ cookies: CookieInstruction[] }> {
     const sealed = await ctx.trace.step("unseal", "Unseal the cookie (iron-session)", "crypto", () => this.unseal(input.cookies[this.deps.cookieName]));
     if (sealed && sealed.labId === ctx.labId) {
-      const store = (sealed.store && this.deps.stores.get(sealed.store)) || this.deps.stores.active(ctx.settings);
+      const store = (sealed.store && this.deps.stores.get(sealed.store, ctx.settings)) || this.deps.stores.active(ctx.settings);
       await ctx.trace.step("session-delete", `Delete the session record from the ${store.kind} store`, "store", () => store.delete(ctx.labId, sha256Hex(sealed.token)));
     }
     return { cookies: this.clearCookies() };
@@ -171,7 +171,7 @@ export class SessionStrategy implements AuthStrategy {
 
   /** Ends every session of the user in every store this server has (a switched-away store included). */
   async revokeAll(userId: string, ctx: AuthContext): Promise<void> {
-    for (const store of this.deps.stores.all()) {
+    for (const store of this.deps.stores.all(ctx.settings)) {
       await ctx.trace.step("session-delete-all", `Delete every session of the user from the ${store.kind} store`, "store", () => store.deleteByUser(ctx.labId, userId));
     }
   }

@@ -80,6 +80,7 @@ function settingsFor(overrides: Partial<Settings> = {}): Settings {
     jwtStorage: "cookie",
     demoClockOffsetMs: 0,
     signingKeys: { generation: 0, retiring: [] },
+    storeFault: false,
     sessionStore: "database",
     ...overrides,
   });

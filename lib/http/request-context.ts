@@ -33,8 +33,13 @@ export interface RequestContext {
   strategy(mode?: AuthMode): AuthStrategy;
   /** Authenticates with a mode's strategy, once per mode and request; the verdict is on the trace. */
   authenticate(options?: { mode?: AuthMode }): Promise<AuthResult>;
-  /** The authenticated user, or the verdict's error (401) — and 403 FORBIDDEN without the role. */
-  requireUser(options?: { mode?: AuthMode; role?: "admin" }): Promise<Authenticated>;
+  /**
+   * The authenticated user, or the verdict's error (401) — and 403 FORBIDDEN without the role.
+   * `pastStoreFault`: check the credential against the lab's real stores even while its outage
+   * switch is on — only for the switch itself, or an admin whose credential the outage refuses
+   * could turn it on and never off again.
+   */
+  requireUser(options?: { mode?: AuthMode; role?: "admin"; pastStoreFault?: boolean }): Promise<Authenticated>;
 }
 
 export interface RequestParts {
@@ -57,18 +62,24 @@ export async function requestContext(parts: RequestParts): Promise<RequestContex
   const verdicts = new Map<AuthMode, Promise<AuthResult>>();
   const strategy = (which: AuthMode = mode) => services().strategy(which);
 
-  const authenticate = (options: { mode?: AuthMode } = {}) => {
+  // The same request with the lab's outage switch looked past (the switch's own route, see requireUser).
+  const pastFault: AuthContext = { ...auth, settings: { ...settings, storeFault: false } };
+  const pastFaultVerdicts = new Map<AuthMode, Promise<AuthResult>>();
+
+  const authenticate = (options: { mode?: AuthMode; pastStoreFault?: boolean } = {}) => {
     const which = options.mode ?? mode;
-    let verdict = verdicts.get(which);
+    const past = options.pastStoreFault === true && settings.storeFault;
+    const cache = past ? pastFaultVerdicts : verdicts;
+    let verdict = cache.get(which);
     if (!verdict) {
       verdict = strategy(which)
-        .authenticate(input, auth)
+        .authenticate(input, past ? pastFault : auth)
         .then((result) => {
           if (result.ok) trace.setVerdict(true, 200);
           else trace.setVerdict(false, ERRORS[result.code].status, result.code);
           return result;
         });
-      verdicts.set(which, verdict);
+      cache.set(which, verdict);
     }
     return verdict;
   };
@@ -84,7 +95,7 @@ export async function requestContext(parts: RequestParts): Promise<RequestContex
     authenticate,
     async requireUser(options = {}) {
       const which = options.mode ?? mode;
-      const result = await authenticate({ mode: which });
+      const result = await authenticate({ mode: which, pastStoreFault: options.pastStoreFault });
       if (!result.ok) throw new ApiError(result.code);
       if (options.role) {
         // A privileged action confirms the role where it is decided now, not where a token says it

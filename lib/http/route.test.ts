@@ -99,6 +99,24 @@ describe("the route wrappers: one shape for every answer", () => {
     expect(seen[0]!.trace.toJSON().mode).toBe("jwt");
   });
 
+  it("labRoute's 503 carries the trace: the step that met the store says it refused, in the body and in Server-Timing", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:6379"), { code: "ECONNREFUSED" });
+    const route = labRoute(async (ctx) =>
+      ctx.trace.step("session-lookup", "Look the session up in the redis store", "store", () =>
+        Promise.reject(new StoreUnavailableError("redis is unavailable", { cause: refused, backend: "redis", retryAfterSeconds: 2 })),
+      ),
+    );
+    const response = await route(request("/api/x"), NO_PARAMS);
+    expect(response.status).toBe(503);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    const answer = (await body(response)) as { trace?: { steps: { name: string; outcome: string; detail?: string }[]; verdict: unknown } };
+    expect(answer.trace?.steps).toEqual([expect.objectContaining({ name: "session-lookup", outcome: "fail", detail: "The redis store refused the connection (ECONNREFUSED)" })]);
+    expect(answer.trace?.verdict).toEqual({ ok: false, status: 503, code: "STORE_UNAVAILABLE" });
+    expect(response.headers.get("server-timing")).toMatch(/^0-session-lookup;dur=[\d.]+;desc="Look the session up in the redis store - failed: The redis store refused the connection \(ECONNREFUSED\)"$/);
+    warn.mockRestore();
+  });
+
   it("labRoute answers a forged lab cookie with 400 and a lab that is gone with 410, without running the handler", async () => {
     const handler = vi.fn(async () => json({ ran: true }));
     const forged = await labRoute(handler)(request("/api/x", { headers: { cookie: "__Host-lab=k7mqp2xz9a.AAAAAAAAAAAAAAAAAAAAAA" } }), NO_PARAMS);

@@ -4,6 +4,7 @@ import { sessionView } from "../auth/session-view";
 import { services } from "../auth/services";
 import type { AuthUser } from "../auth/types";
 import type { Settings } from "../settings/schema";
+import { labDenylistStore } from "../stores/store-fault";
 
 const LIMIT = 50;
 
@@ -22,8 +23,9 @@ function tokenStatus(t: { usedAt: Date | null; revokedAt: Date | null; expiresAt
  * only what belongs to the users their own credentials prove. Nothing of any other lab, ever.
  */
 export async function serverState(labId: string, viewers: AuthUser[], now: number, settings: Settings) {
-  const { sessionStores, denylist, users, refresh, events } = services();
+  const { sessionStores, users, refresh, events } = services();
   const sessionStore = sessionStores.active(settings);
+  const denylist = labDenylistStore(services().denylist, settings);
   const isAdmin = viewers.some((v) => v.role === "admin");
   const ids = [...new Set(viewers.map((v) => v.id))];
   const emailOf = await users.emails(labId);

@@ -5,6 +5,7 @@ import { ApiError } from "../errors";
 import { forgetCaptures } from "../lab/captures";
 import { stores } from "../stores/registry";
 import { redisBackend } from "../stores/redis-connection";
+import { SERVER_HOUSEKEEPING } from "../stores/store-fault";
 import { Budget } from "../users/budget";
 import { demoUserRows } from "../users/seed";
 import { DEFAULT_LAB_ID, newLabId } from "./lab-id";
@@ -46,10 +47,13 @@ export async function createLab(clientAddress: string): Promise<LabState> {
   return state;
 }
 
-/** Everything of the lab outside the database: sessions in memory or Redis, the Redis denylist, captures. */
+/**
+ * Everything of the lab outside the database: sessions in memory or Redis, the Redis denylist,
+ * captures. The server's own housekeeping: the lab's outage switch does not stand in its way.
+ */
 async function forgetOutsideDatabase(labId: string): Promise<void> {
   const { sessionStores, denylist } = stores();
-  for (const store of sessionStores.all()) if (store.kind !== "database") await store.deleteLab(labId);
+  for (const store of sessionStores.all(SERVER_HOUSEKEEPING)) if (store.kind !== "database") await store.deleteLab(labId);
   if (denylist.kind !== "database") await denylist.clear(labId);
   forgetCaptures(labId);
 }

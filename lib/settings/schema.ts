@@ -51,6 +51,12 @@ export const labSettingsSchema = z.strictObject({
   demoClockOffsetMs: z.number().int().min(0).max(MAX_DEMO_CLOCK_OFFSET_MS),
   /** Which of the lab's signing keys signs, and which still verify (changed only by a rotation). */
   signingKeys: labSigningKeysSchema,
+  /**
+   * The outage switch: while on, this lab's session store and denylist store refuse every
+   * operation as a store that refuses connections does (lib/stores/store-fault.ts). Changed only
+   * through its own route (never in the shared default lab); a reset turns it off.
+   */
+  storeFault: z.boolean(),
 });
 
 /** Server-wide settings: an operator's choices (OPERATOR_TOKEN), never a lab's. */
@@ -67,8 +73,11 @@ export type ServerSettings = z.infer<typeof serverSettingsSchema>;
 /** What is in force for one request: its lab's settings and the server's. */
 export type Settings = LabSettings & ServerSettings;
 
-/** What PATCH /api/settings may change: everything but the signing keys, which only a rotation moves. */
-export const labSettingsPatchSchema = labSettingsSchema.omit({ signingKeys: true }).partial();
+/**
+ * What PATCH /api/settings may change: everything but the signing keys, which only a rotation
+ * moves, and the outage switch, which has its own route (POST /api/labs/current/store-fault).
+ */
+export const labSettingsPatchSchema = labSettingsSchema.omit({ signingKeys: true, storeFault: true }).partial();
 export type LabSettingsPatch = z.infer<typeof labSettingsPatchSchema>;
 export const serverSettingsPatchSchema = serverSettingsSchema.partial();
 export type ServerSettingsPatch = z.infer<typeof serverSettingsPatchSchema>;

@@ -25,6 +25,7 @@ export function defaultLabSettings(): LabSettings {
     jwtStorage: "cookie",
     demoClockOffsetMs: 0,
     signingKeys: { generation: 0, retiring: [] },
+    storeFault: false,
   };
 }
 

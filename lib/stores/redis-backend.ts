@@ -1,7 +1,7 @@
 import "server-only";
 import { Redis } from "ioredis";
-import { StoreUnavailableError } from "../errors";
 import { countStoreQuery } from "../trace/context";
+import { storeUnavailable } from "./store-errors";
 
 export interface RedisBackendOptions {
   url: string;
@@ -11,8 +11,6 @@ export interface RedisBackendOptions {
   timeoutMs: number;
 }
 
-/** Seconds a client is told to wait (Retry-After) while Redis is unreachable: about one reconnect cycle. */
-const RETRY_AFTER_SECONDS = 2;
 /** Reconnect delay: quick at first, then once a second for as long as Redis is away. */
 const MAX_RECONNECT_DELAY_MS = 1000;
 
@@ -66,7 +64,8 @@ export class RedisBackend {
       return await operation(this.client);
     } catch (error) {
       if (error instanceof Error && error.name === "ReplyError") throw error;
-      throw new StoreUnavailableError("redis is unavailable", { cause: error, retryAfterSeconds: RETRY_AFTER_SECONDS, backend: "redis" });
+      // Retry-After: about one reconnect cycle (store-errors.ts).
+      throw storeUnavailable("redis", error);
     }
   }
 

@@ -15,6 +15,18 @@ function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** Seconds a client is told to wait (Retry-After) per backend: Redis reconnects within about a second; the rest get the default. */
+const RETRY_AFTER_SECONDS: Readonly<Record<string, number>> = { redis: 2 };
+
+/**
+ * The one error every store adapter throws when its backend cannot be reached (refused, reset,
+ * timed out): built here for all of them, so that a lab's outage switch (store-fault.ts) throws
+ * exactly what a real outage throws — same message, same Retry-After, same `backend`.
+ */
+export function storeUnavailable(backend: string, cause: unknown): StoreUnavailableError {
+  return new StoreUnavailableError(`${backend} is unavailable`, { cause, backend, retryAfterSeconds: RETRY_AFTER_SECONDS[backend] });
+}
+
 export interface StoreOpOptions {
   /**
    * The most one operation may take, start to answer, before it counts as unavailable. Defaults to
@@ -68,7 +80,7 @@ export async function storeOp<T>(backend: string, fn: () => Promise<T>, options:
   } catch (error) {
     if (isUnavailable(error)) {
       down?.add(backend);
-      throw new StoreUnavailableError(`${backend} is unavailable`, { cause: error, backend });
+      throw storeUnavailable(backend, error);
     }
     throw error;
   }

@@ -139,6 +139,18 @@ describe("Trace", () => {
     expect(dur).toBeCloseTo((trace.steps[1]?.durationUs ?? -1) / 1000, 3);
   });
 
+  it("says in Server-Timing why a step failed, keeping the header value plain ASCII without separators", async () => {
+    const trace = new Trace("session", "i-1");
+    await trace.step("session-lookup", "Look the session up", "store", () => Promise.reject(new Error("x"))).catch(() => undefined);
+    trace.stopped("store-unavailable", "A store", "store", "The database store refused the connection (ECONNREFUSED), so — 503; \"done\"");
+    expect(trace.steps).toHaveLength(1);
+    expect(trace.serverTiming()).toMatch(/^0-session-lookup;dur=\d+\.\d{3};desc="Look the session up - failed: The database store refused the connection \(ECONNREFUSED\) so  503 done"$/);
+    // A failure from outside any step gets a step of its own.
+    const bare = new Trace("jwt", "i-1");
+    bare.stopped("store-unavailable", "A store the request needed", "store", "The redis store could not be reached");
+    expect(bare.steps).toEqual([expect.objectContaining({ name: "store-unavailable", outcome: "fail", detail: "The redis store could not be reached" })]);
+  });
+
   it("gives an empty Server-Timing value for a trace with no steps", () => {
     expect(new Trace("session", "i").serverTiming()).toBe("");
   });

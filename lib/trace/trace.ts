@@ -106,6 +106,16 @@ export class Trace {
     }
   }
 
+  /**
+   * Says why the request stopped at a thrown failure (a store that was down): on the step that
+   * threw, or — when it came from outside any step — as a failed step of its own.
+   */
+  stopped(name: string, label: string, kind: StepKind, detail: string): void {
+    const thrown = this.steps.findLast((s) => s.outcome === "fail" && s.detail === undefined);
+    if (thrown) thrown.detail = detail;
+    else this.mark(name, label, kind, detail, "fail");
+  }
+
   /** Adds a note to the most recent step. */
   note(detail: string): void {
     const last = this.steps.at(-1);
@@ -152,10 +162,18 @@ export class Trace {
     return json;
   }
 
-  /** A standard `Server-Timing` header value: one metric per step, durations in milliseconds. */
+  /**
+   * A standard `Server-Timing` header value: one metric per step, durations in milliseconds; a
+   * failed step says why in its description (a store that refused, a session not found).
+   */
   serverTiming(): string {
+    const quoted = (text: string) => text.replace(/["\\]/g, "");
     return this.steps
-      .map((s, i) => `${i}-${s.name};dur=${(s.durationUs / 1000).toFixed(3)};desc="${s.label.replace(/["\\]/g, "")}${s.storeQueries ? ` (${s.storeQueries} store)` : ""}"`)
+      .map((s, i) => {
+        // Details are free text: commas and semicolons go too (naive readers split the header on them), and anything but printable ASCII (a header value must be Latin-1).
+        const failed = s.outcome === "fail" && s.detail ? ` - failed: ${quoted(s.detail).replace(/[,;]|[^\x20-\x7e]/g, "")}` : "";
+        return `${i}-${s.name};dur=${(s.durationUs / 1000).toFixed(3)};desc="${quoted(s.label)}${s.storeQueries ? ` (${s.storeQueries} store)` : ""}${failed}"`;
+      })
       .join(", ");
   }
 }

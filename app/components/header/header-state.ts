@@ -1,5 +1,5 @@
 import "server-only";
-import { verifyRequest } from "@/lib/auth/dal";
+import { pageContext, verifyRequest } from "@/lib/auth/dal";
 import { appEnv } from "@/lib/config/env";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import { defaultLabSettings, defaultServerSettings } from "@/lib/settings/settings";
@@ -38,6 +38,13 @@ export async function readHeaderState(activeMode: AuthMode): Promise<HeaderState
       if (result.ok) identities[mode] = { email: result.user.email, role: result.user.role };
     } catch {
       identities[mode] = null;
+      // The credential could not be checked (its store is down, or the lab's outage switch is on):
+      // the lab and its settings are still known, and the header must say what is in force.
+      const ctx = await pageContext(mode).catch(() => null);
+      if (ctx) {
+        settings = ctx.auth.settings;
+        lab = { id: ctx.lab.id, isDefault: ctx.lab.isDefault, idleSeconds: appEnv().labs.idleSeconds };
+      }
     }
   }
   return { identities, settings, defaults: { ...defaultLabSettings(), ...defaultServerSettings() }, lab };

@@ -59,9 +59,16 @@ export function SettingsBadges({ initial, defaults }: { initial: Settings | null
               <Link
                 href="/instructor"
                 data-setting={setting.key}
-                title={`Not the default (${setting.defaultText}). Change it on the instructor page.`}
-                className="inline-flex min-h-7 items-center rounded-full border border-amber-500 bg-amber-100 px-3 py-0.5 text-sm font-medium text-amber-950 hover:bg-amber-200"
+                title={
+                  setting.alarm
+                    ? "This lab's session store and denylist refuse every request: sessions answer 503, JWTs verify unless the denylist is on. Turn it off on the instructor page."
+                    : `Not the default (${setting.defaultText}). Change it on the instructor page.`
+                }
+                className={`inline-flex min-h-7 items-center rounded-full border px-3 py-0.5 text-sm font-medium ${
+                  setting.alarm ? "border-red-700 bg-red-700 text-white hover:bg-red-800" : "border-amber-500 bg-amber-100 text-amber-950 hover:bg-amber-200"
+                }`}
               >
+                {setting.alarm ? <span aria-hidden="true">⚠ </span> : null}
                 {setting.text}
                 <span className="sr-only"> (default {setting.defaultText})</span>
               </Link>

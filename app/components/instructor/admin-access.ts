@@ -1,4 +1,5 @@
 import type { AuthMode } from "@/lib/auth/types";
+import type { AdminCredential } from "../lab/lab-client";
 
 /** Who this browser is, per strategy, as the server saw it when the page rendered. */
 export interface SignedInIdentity {
@@ -23,4 +24,9 @@ export function describeAccess(access: AdminAccess): string {
   return access.kind === "cookie"
     ? `${access.email}, signed in with ${access.mode === "session" ? "a session cookie" : "a JWT cookie"} in this browser`
     : `${access.email}, with an admin access token kept in this page's memory only (reloading forgets it)`;
+}
+
+/** The credential an admin action sends: the page's bearer token, or the browser's own cookie of a mode. */
+export function adminCredential(access: AdminAccess): AdminCredential {
+  return access.kind === "bearer" ? { bearer: access.token } : { mode: access.mode };
 }

@@ -6,9 +6,11 @@ import { useState } from "react";
 import { adminFromIdentities, describeAccess, type AdminAccess, type SignedInIdentity } from "./admin-access";
 import { AdminSignIn } from "./admin-sign-in";
 import { DemoClockControls } from "./demo-clock-controls";
+import { MemoryRestartPanel } from "./memory-restart-panel";
 import { ResetDemoButton } from "./reset-demo-button";
 import { SettingsForm } from "./settings-form";
 import { SigningKeysPanel } from "./signing-keys-panel";
+import { StoreFaultPanel } from "./store-fault-panel";
 import { useDemoClock } from "./use-demo-clock";
 
 function Section({ title, children, id }: { title: string; id: string; children: React.ReactNode }) {
@@ -25,8 +27,8 @@ function whoIsSignedIn(identities: SignedInIdentity[]): string {
   return `This browser is signed in as ${identities.map((i) => `${i.email} (${i.role}, ${i.mode === "session" ? "session" : "JWT"})`).join(" and ")}.`;
 }
 
-/** The instructor's controls: the demo clock, the runtime settings (admin), and the demo reset. */
-export function InstructorPanel({ identities }: { identities: SignedInIdentity[] }) {
+/** The instructor's controls: the demo clock, the runtime settings, the signing keys, a store outage, a memory-store restart (admin), and the demo reset. */
+export function InstructorPanel({ identities, labIsDefault }: { identities: SignedInIdentity[]; labIsDefault: boolean }) {
   const router = useRouter();
   const [access, setAccess] = useState<AdminAccess | null>(() => adminFromIdentities(identities));
   const [lost, setLost] = useState<string | null>(null);
@@ -72,6 +74,14 @@ export function InstructorPanel({ identities }: { identities: SignedInIdentity[]
 
       <Section title="Signing keys" id="keys-title">
         <SigningKeysPanel access={access} />
+      </Section>
+
+      <Section title="A store outage" id="outage-title">
+        <StoreFaultPanel access={access} labIsDefault={labIsDefault} />
+      </Section>
+
+      <Section title="Restart the memory store" id="memory-restart-title">
+        <MemoryRestartPanel access={access} />
       </Section>
 
       <Section title="Reset this lab" id="reset-title">

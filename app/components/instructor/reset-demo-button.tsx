@@ -52,7 +52,7 @@ export function ResetDemoButton({ onReset }: { onReset?: () => void }) {
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
           <li>Everyone in this lab is logged out: every session, refresh token family and denylist entry of the lab is deleted.</li>
           <li>Accounts registered in this lab are removed; its demo users are restored with their original roles and passwords.</li>
-          <li>Its settings go back to their defaults, its demo clock to real time and its signing key to the server&apos;s.</li>
+          <li>Its settings go back to their defaults (the outage switch off), its demo clock to real time and its signing key to the server&apos;s.</li>
           <li>No other lab on this server is touched.</li>
         </ul>
         <div className="mt-4 flex justify-end gap-2">

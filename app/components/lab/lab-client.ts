@@ -4,6 +4,9 @@ import type { InstanceInfo } from "@/lib/config/instance";
 import type { Measurement } from "@/lib/lab/measure";
 import type { PeerRelayResult } from "@/lib/lab/peer-relay";
 import type { LabKeysAnswer } from "@/lib/labs/lab-signing-keys";
+import type { StoreFaultView } from "@/lib/labs/lab-store-fault";
+import type { MemoryRestartReport } from "@/lib/labs/memory-restart";
+import type { StoreKind } from "@/lib/stores/types";
 import type { TraceJSON } from "@/lib/trace/trace";
 
 /**
@@ -15,6 +18,10 @@ export type PaneMode = "session" | "jwt";
 export type { JwtStorage } from "@/lib/settings/schema";
 
 export type { LabKeysAnswer } from "@/lib/labs/lab-signing-keys";
+export type { StoreFaultView } from "@/lib/labs/lab-store-fault";
+
+/** What POST /api/labs/current/memory-store/restart answers. */
+export type MemoryRestartAnswer = MemoryRestartReport & { activeSessionStore: StoreKind; instanceId: string };
 
 export interface LabExchange<T = unknown> {
   id: string;
@@ -142,6 +149,17 @@ export interface DemoUser {
   role: string;
 }
 
+/** How an admin action proves the admin: a bearer token the page holds, or the browser's own cookie of a mode. */
+export type AdminCredential = { bearer: string } | { mode: "session" | "jwt" };
+
+function adminPath(path: string, admin: AdminCredential): string {
+  return "bearer" in admin ? path : `${path}?mode=${admin.mode}`;
+}
+
+function adminOptions(admin: AdminCredential): { bearer?: string; sent?: string } {
+  return "bearer" in admin ? { bearer: admin.bearer } : { sent: `${admin.mode} cookie` };
+}
+
 export const lab = {
   me: (pane: PaneMode, bearer?: string | null) => labFetch(pane, "Call the protected API", `/api/me?mode=${pane}`, { bearer: bearer ?? null }),
   /** `refreshOnly`: JWT access token in the body only (the pane keeps it in memory or localStorage). */
@@ -178,6 +196,13 @@ export const lab = {
     "bearer" in admin
       ? labFetch<LabKeysAnswer>("lab", "Rotate this lab's signing key (admin)", "/api/labs/current/keys", { method: "POST", bearer: admin.bearer })
       : labFetch<LabKeysAnswer>("lab", "Rotate this lab's signing key (admin)", `/api/labs/current/keys?mode=${admin.mode}`, { method: "POST", sent: `${admin.mode} cookie` }),
+  storeFault: () => labFetch<StoreFaultView>("lab", "Read this lab's outage switch", "/api/labs/current/store-fault", { quiet: true }),
+  /** Turns this lab's outage switch on or off as its admin: a bearer token held by the page, or the browser's own cookie of `mode`. */
+  setStoreFault: (on: boolean, admin: AdminCredential) =>
+    labFetch<StoreFaultView>("lab", `Turn this lab's outage switch ${on ? "on" : "off"} (admin)`, adminPath("/api/labs/current/store-fault", admin), { method: "PUT", body: { on }, ...adminOptions(admin) }),
+  /** Empties this lab's sessions in this process's memory, as a restart would (admin). */
+  restartMemoryStore: (admin: AdminCredential) =>
+    labFetch<MemoryRestartAnswer>("lab", "Restart the memory store (admin)", adminPath("/api/labs/current/memory-store/restart", admin), { method: "POST", ...adminOptions(admin) }),
   switchSessionStore: (store: "memory" | "database" | "redis", operatorToken: string) =>
     labFetch("lab", `Switch the session store to ${store} (the operator's, for every lab)`, "/api/operator/settings", { method: "PATCH", body: { sessionStore: store }, bearer: operatorToken, sent: "Authorization: Bearer <operator token>" }),
   clock: () => labFetch("lab", "Read the demo clock", "/api/demo/clock"),

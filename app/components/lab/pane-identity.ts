@@ -36,6 +36,16 @@ function jwtIdentity(report: InspectReport): PaneIdentity | null {
   return { email: String(email ?? "?"), role: String(role ?? "?"), expiresAt, accepted, note };
 }
 
+/**
+ * The pane holds a session cookie the server could not check because the session store is down (or
+ * the lab's outage switch is on): still signed in — nothing was cleared — just not checkable now.
+ */
+export function sessionStoreUnavailable(pane: PaneMode, report: InspectReport): boolean {
+  if (pane !== "session") return false;
+  const cookie = Object.entries(report.cookies).find(([name]) => /session$/.test(name))?.[1];
+  return isInspectedCookie<SessionCookieDecoded>(cookie) && cookie.decoded?.verdict.ok === false && cookie.decoded.verdict.code === "STORE_UNAVAILABLE";
+}
+
 export function paneIdentity(pane: PaneMode, report: InspectReport): PaneIdentity | null {
   return pane === "session" ? sessionIdentity(report) : jwtIdentity(report);
 }

@@ -9,7 +9,7 @@ import type { InspectReport } from "@/lib/auth/inspect-view";
 import type { JwtStorage as JwtStorageSetting } from "@/lib/settings/schema";
 import { InspectorDisclosure } from "./inspector-disclosure";
 import { announceIdentity, lab, LAB_ACTION_EVENT, type LabAction, type LabExchange, type PaneMode } from "./lab-client";
-import { credentialsPresent, paneIdentity } from "./pane-identity";
+import { credentialsPresent, paneIdentity, sessionStoreUnavailable } from "./pane-identity";
 import { forgetToken, readToken, writeToken } from "./token-holder";
 import { useReloadOnLabActivity } from "./use-lab-events";
 
@@ -152,6 +152,11 @@ export function AuthPane({ pane, storage }: { pane: PaneMode; storage: JwtStorag
               </>
             ) : null}
             <span className="block text-xs text-slate-600">{identity.note}</span>
+          </p>
+        ) : report && sessionStoreUnavailable(pane, report) ? (
+          <p data-testid="session-store-unavailable">
+            <strong>Still signed in</strong>, but the server cannot check the session right now: its store is unavailable (503). The cookie was left alone, so it works again
+            as soon as the store is back.
           </p>
         ) : (
           <p>Not signed in{pane === "jwt" ? " (no access token; a refresh cookie may still renew one)" : ""}.</p>
