@@ -1,6 +1,7 @@
 import { verifyRequest } from "@/lib/auth/dal";
 import { AUTH_MODES } from "@/lib/auth/types";
 import type { SignedInIdentity } from "../components/instructor/admin-access";
+import { ChallengeProgress } from "../components/challenges/challenge-progress";
 import { InstructorPanel } from "../components/instructor/instructor-panel";
 
 export const metadata = { title: "Instructor tools — AuthLab" };
@@ -38,6 +39,7 @@ export default async function InstructorPage() {
         ) : null}
       </div>
       <InstructorPanel identities={identities} />
+      <ChallengeProgress />
     </div>
   );
 }

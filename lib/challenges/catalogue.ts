@@ -70,8 +70,8 @@ export const CHALLENGES: readonly Challenge[] = [
     title: "Keep access after logout",
     goal: "Hold on to an access token, log alice out, and show the server still accepts the token.",
     hints: [
-      "Copy a token first: the workbench's “Get a fresh token for alice”, or the login request below.",
-      "Then log alice out: the JWT pane's “Log out everywhere” ends every refresh family of hers (the denylist must be off).",
+      "Copy a token first: the workbench's “Get a fresh token for alice”, or the login request below (its refresh token goes into the cookie jar).",
+      "Then log alice out: the JWT pane's “Log out everywhere” ends every refresh family of hers, or log out with the jar (the denylist must be off).",
       "Paste the token you kept. The server verifies it and looks for a logout of its user after it was issued.",
     ],
     links: [
@@ -79,9 +79,9 @@ export const CHALLENGES: readonly Challenge[] = [
       { href: "/", label: "Open the lab (JWT pane)" },
     ],
     curl: [
-      "TOKEN=$(curl -s -H \"$LAB\" -X POST \"$ORIGIN/api/auth/jwt/login?cookies=none\" -H 'content-type: application/json' -d '{\"email\":\"alice@example.com\",\"password\":\"wonderland-demo\"}' | node -pe 'JSON.parse(require(\"fs\").readFileSync(0)).accessToken')",
-      "curl -s -H \"$LAB\" -X POST $ORIGIN/api/auth/jwt/logout-all -H \"authorization: Bearer $TOKEN\"",
-      "curl -s -H \"$LAB\" $ORIGIN/api/me -H \"authorization: Bearer $TOKEN\"",
+      "TOKEN=$(curl -s -H \"$LAB\" -c jar -X POST \"$ORIGIN/api/auth/jwt/login?cookies=refresh-only\" -H 'content-type: application/json' -d '{\"email\":\"alice@example.com\",\"password\":\"wonderland-demo\"}' | node -pe 'JSON.parse(require(\"fs\").readFileSync(0)).accessToken')",
+      "curl -s -H \"$LAB\" -b jar -X POST $ORIGIN/api/auth/jwt/logout -H \"authorization: Bearer $TOKEN\"   # log out: the refresh family is revoked",
+      "curl -s -H \"$LAB\" $ORIGIN/api/me -H \"authorization: Bearer $TOKEN\"   # still 200",
     ],
     token: { label: "The access token you kept", required: true },
     question: {
