@@ -70,6 +70,10 @@ export const ERRORS = {
   STORE_FAULT_DEFAULT_LAB: { status: 403, message: "The outage switch is not available in the server's shared default lab: everyone shares it and its admin password is public. Use a lab of your own (a browser gets one on its first visit, an API client with POST /api/labs)." },
   DEMO_CLOCK_DISABLED: { status: 403, message: "The default lab's demo tools (clock, reset, settings) are closed on this server (DEMO_CLOCK is off). Your own lab has them: a browser gets one on its first visit, an API client with POST /api/labs." },
 
+  // Challenges (/challenges): the server decides "solved" from what happened in the lab
+  CHALLENGE_UNKNOWN: { status: 404, message: "There is no challenge with this id: GET /api/challenges lists them." },
+  CHALLENGE_NOT_SOLVED: { status: 422, message: "Not solved yet: the server does not see what the goal asks for in this lab." },
+
   // Several instances, and the lab's measurements
   PEER_UNKNOWN: { status: 400, message: "That target is not one of this server's configured peer instances (PEER_URLS)." },
   PEER_UNAVAILABLE: { status: 503, message: "The other instance did not answer; start several with: npm run instances" },

@@ -9,7 +9,7 @@ import { newLabId } from "@/lib/labs/lab-id";
 const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 
 /** Tables in delete order (children first), for {@link TestDb.reset}. */
-const TABLES = ["RefreshToken", "RefreshFamily", "Session", "DenylistEntry", "AuthEvent", "Setting", "User", "Counter"] as const;
+const TABLES = ["RefreshToken", "RefreshFamily", "Session", "DenylistEntry", "AuthEvent", "ChallengeSolve", "Setting", "User", "Counter"] as const;
 
 export interface TestDb {
   db: Db;

@@ -2,6 +2,7 @@ import { pageContext, verifyRequest } from "@/lib/auth/dal";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import { StoreUnavailableError } from "@/lib/errors";
 import type { SignedInIdentity } from "../components/instructor/admin-access";
+import { ChallengeProgress } from "../components/challenges/challenge-progress";
 import { InstructorPanel } from "../components/instructor/instructor-panel";
 
 export const metadata = { title: "Instructor tools — AuthLab" };
@@ -55,6 +56,7 @@ export default async function InstructorPage() {
         </p>
       ) : null}
       <InstructorPanel identities={identities} labIsDefault={lab?.isDefault ?? false} />
+      <ChallengeProgress />
     </div>
   );
 }

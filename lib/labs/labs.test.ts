@@ -96,6 +96,21 @@ describe("labs: caps, expiry and deletion (frozen clock)", () => {
     created.push((await createLab("192.0.2.44")).id);
   });
 
+  it("a lab's solved challenges are its own: the first solve's time is kept, a reset clears them, another lab's stay until it is deleted", async () => {
+    const [lab, other] = [created[0]!, created[created.length - 1]!];
+    const first = new Date(T0 + IDLE_SECONDS * 1000 + 5);
+    expect((await stores().challenges.solve(lab, "csrf-cookie", first)).getTime()).toBe(first.getTime());
+    expect((await stores().challenges.solve(lab, "csrf-cookie", new Date(first.getTime() + 60_000))).getTime()).toBe(first.getTime());
+    await stores().challenges.solve(other, "beat-the-denylist", first);
+    expect((await stores().challenges.list(lab)).map((s) => s.challengeId)).toEqual(["csrf-cookie"]);
+    await resetLab(lab);
+    expect(await stores().challenges.list(lab)).toEqual([]);
+    expect((await stores().challenges.list(other)).map((s) => s.challengeId)).toEqual(["beat-the-denylist"]);
+    // Deleting a lab takes its progress with it (the foreign key cascades).
+    expect(await deleteLab(other)).toBe(true);
+    expect(await stores().challenges.list(other)).toEqual([]);
+  });
+
   it("reset empties a lab back to its demo users; delete removes it; the default lab can be neither deleted nor swept", async () => {
     const [lab] = created;
     await stores().users.create({ labId: lab!, email: "extra@example.com", role: "user", passwordHash: "x" });

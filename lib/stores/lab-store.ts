@@ -73,11 +73,12 @@ export class LabStore {
     );
   }
 
-  /** Empties a lab of everything but itself (the demo reset): users, sessions, families, denylist, events. */
+  /** Empties a lab of everything but itself (the demo reset): users, sessions, families, denylist, events, solved challenges. */
   emptyLab(id: string): Promise<void> {
     return storeOp("database", async () => {
       await this.db.$transaction([
         this.db.authEvent.deleteMany({ where: { labId: id } }),
+        this.db.challengeSolve.deleteMany({ where: { labId: id } }),
         this.db.denylistEntry.deleteMany({ where: { labId: id } }),
         this.db.refreshFamily.deleteMany({ where: { labId: id } }),
         this.db.session.deleteMany({ where: { labId: id } }),

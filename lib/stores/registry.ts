@@ -2,6 +2,7 @@ import "server-only";
 import { appEnv } from "../config/env";
 import { getPrisma } from "../db/client";
 import { getHotReads } from "../db/hot-reads";
+import { ChallengeStore } from "./challenge-store";
 import { EventStore } from "./event-store";
 import { LabStore } from "./lab-store";
 import { MemorySessionStore } from "./memory-session-store";
@@ -29,6 +30,8 @@ export interface Stores {
   refresh: RefreshStore;
   events: EventStore;
   labs: LabStore;
+  /** Which challenges each lab has solved (lib/challenges). */
+  challenges: ChallengeStore;
   serverSettings: ServerSettingsStore;
 }
 
@@ -48,6 +51,7 @@ function build(): Stores {
     refresh: new RefreshStore(db),
     events: new EventStore(db),
     labs: new LabStore(db),
+    challenges: new ChallengeStore(db),
     serverSettings: new ServerSettingsStore(db),
   };
 }

@@ -26,6 +26,7 @@ export function SiteHeader({ mode, state }: { mode: AuthMode; state: HeaderState
           <Link href="/scenarios" className={NAV_LINK}>Scenarios</Link>
           <Link href="/tour" className={NAV_LINK}>Tour</Link>
           <Link href="/workbench" className={NAV_LINK}>Workbench</Link>
+          <Link href="/challenges" className={NAV_LINK}>Challenges</Link>
           <Link href="/glossary" className={NAV_LINK}>Glossary</Link>
           <Link href="/instructor" className={NAV_LINK}>Instructor</Link>
           {/* No prefetch: a prefetched redirect-to-login would be replayed after the user logs in. */}

@@ -1,0 +1,10 @@
+-- Challenges: which of the /challenges a lab has solved, decided by the server's own checks.
+-- CreateTable
+CREATE TABLE "ChallengeSolve" (
+    "labId" TEXT NOT NULL,
+    "challengeId" TEXT NOT NULL,
+    "solvedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("labId", "challengeId"),
+    CONSTRAINT "ChallengeSolve_labId_fkey" FOREIGN KEY ("labId") REFERENCES "Lab" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
