@@ -72,4 +72,10 @@ test.describe("Bad input gets a 4xx with an error code, never a 500", () => {
     await expectError(await request.patch("/api/admin/users/no-such-user", { data: { role: "root" }, headers }), 400, "VALIDATION_FAILED");
     await expectError(await request.delete("/api/auth/session/sessions/not-hex", { headers: { cookie: sessionCookie } }), 404, "NOT_FOUND");
   });
+
+  test("an API path no route answers is a JSON 404, whatever the method", async ({ request }) => {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      await expectError(await request.fetch("/api/no-such-route/deeper", { method, data: method === "GET" ? undefined : {} }), 404, "NOT_FOUND");
+    }
+  });
 });
