@@ -255,17 +255,17 @@ export class JwtStrategy implements AuthStrategy {
     ];
   }
 
+  /** The denylist as the request's lab sees it: refusing, like a store that is down, while the lab's outage switch is on. */
+  private denylist(ctx: AuthContext): DenylistStore {
+    return labDenylistStore(this.deps.denylist, ctx.settings);
+  }
+
   /**
    * The access token a request carries. RFC 6750: a Bearer header wins over the cookie when both
    * are present; a malformed Bearer header is still a Bearer attempt (refused as malformed). Any
    * other scheme (Basic from an HTTP-auth gate, say) is not ours: ignored, so it can never hide a
    * valid access cookie, and noted on the trace.
    */
-  /** The denylist as the request's lab sees it: refusing, like a store that is down, while the lab's outage switch is on. */
-  private denylist(ctx: AuthContext): DenylistStore {
-    return labDenylistStore(this.deps.denylist, ctx.settings);
-  }
-
   private readAccessToken(input: CredentialInput): { token: string; source: string; ignored?: string } | null {
     const header = parseAuthorization(input.authorization);
     if (header.scheme === "bearer") return { token: header.token ?? "", source: "Authorization" };

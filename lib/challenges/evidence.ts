@@ -5,6 +5,7 @@ import { cookieNames } from "../auth/cookies";
 import { services } from "../auth/services";
 import type { RequestContext } from "../http/request-context";
 import { EVENTS_PER_LAB } from "../stores/event-store";
+import { labDenylistStore } from "../stores/store-fault";
 import { DEMO_USERS } from "../users/demo-users";
 import type { AccessAfterLogoutFacts } from "./checks/access-after-logout";
 import type { ForgedAdminFacts } from "./checks/forged-admin";
@@ -27,8 +28,13 @@ export async function labEventKinds(ctx: RequestContext): Promise<string[]> {
 }
 
 export async function forgedAdminFacts(ctx: RequestContext, token: string): Promise<ForgedAdminFacts> {
-  const verified = await services().jwt.verify(token, ctx.auth);
-  return { labId: ctx.lab.id, payload: decodeJwt(token).payload, verdict: verified.ok ? { ok: true } : { ok: false, code: verified.code } };
+  const { jwt, users } = services();
+  const verified = await jwt.verify(token, ctx.auth);
+  const payload = decodeJwt(token).payload;
+  // Whose token it claims to be: a real admin's token, altered, raises nobody.
+  const sub = typeof payload?.sub === "string" && payload.sub.length <= 64 ? payload.sub : null;
+  const subject = sub ? await users.findById(ctx.lab.id, sub) : null;
+  return { labId: ctx.lab.id, payload, verdict: verified.ok ? { ok: true } : { ok: false, code: verified.code }, subjectRole: subject?.role ?? null };
 }
 
 export async function accessAfterLogoutFacts(ctx: RequestContext, token: string): Promise<AccessAfterLogoutFacts> {
@@ -78,7 +84,8 @@ export async function roleChangeFacts(ctx: RequestContext, pasted: string | null
 }
 
 export async function denylistEntries(ctx: RequestContext): Promise<number> {
-  return (await services().denylist.list(ctx.lab.id, ctx.auth.now)).length;
+  // Through the lab's view of the store: with its outage switch on, this refuses like every other lookup.
+  return (await labDenylistStore(services().denylist, ctx.auth.settings).list(ctx.lab.id, ctx.auth.now)).length;
 }
 
 export async function idleTimeoutFacts(ctx: RequestContext): Promise<IdleTimeoutFacts> {
@@ -87,5 +94,5 @@ export async function idleTimeoutFacts(ctx: RequestContext): Promise<IdleTimeout
   if (!verdict.ok) return { ...base, session: { ok: false, code: verdict.code } };
   const record = await services().sessionStores.active(ctx.auth.settings).get(ctx.lab.id, verdict.credential.handle);
   if (!record) return { ...base, session: { ok: false, code: "SESSION_NOT_FOUND" } };
-  return { ...base, session: { ok: true, createdAtMs: record.createdAt.getTime() } };
+  return { ...base, session: { ok: true, createdAtMs: record.createdAt.getTime(), lastSeenAtMs: record.lastSeenAt.getTime(), idleExpiresAtMs: record.idleExpiresAt.getTime() } };
 }

@@ -111,6 +111,15 @@ describe("labs: caps, expiry and deletion (frozen clock)", () => {
     expect(await stores().challenges.list(other)).toEqual([]);
   });
 
+  it("twenty checks solving one challenge at once keep one first solve; a solve in a deleted lab is 410 LAB_GONE, never a 500", async () => {
+    const lab = created[0]!;
+    const at = new Date(T0 + IDLE_SECONDS * 1000 + 9);
+    const times = await Promise.all(Array.from({ length: 20 }, (_, i) => stores().challenges.solve(lab, "forged-admin", new Date(at.getTime() + i))));
+    expect(new Set(times.map((t) => t.getTime())).size).toBe(1);
+    expect((await stores().challenges.list(lab)).filter((s) => s.challengeId === "forged-admin")).toHaveLength(1);
+    expect((await refusal(() => stores().challenges.solve("nosuchlabx", "forged-admin", at))).code).toBe("LAB_GONE");
+  });
+
   it("reset empties a lab back to its demo users; delete removes it; the default lab can be neither deleted nor swept", async () => {
     const [lab] = created;
     await stores().users.create({ labId: lab!, email: "extra@example.com", role: "user", passwordHash: "x" });

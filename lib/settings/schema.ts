@@ -75,7 +75,7 @@ export type Settings = LabSettings & ServerSettings;
 
 /**
  * What PATCH /api/settings may change: everything but the signing keys, which only a rotation
- * moves, and the outage switch, which has its own route (POST /api/labs/current/store-fault).
+ * moves, and the outage switch, which has its own route (PUT /api/labs/current/store-fault).
  */
 export const labSettingsPatchSchema = labSettingsSchema.omit({ signingKeys: true, storeFault: true }).partial();
 export type LabSettingsPatch = z.infer<typeof labSettingsPatchSchema>;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
+import { ApiError } from "../errors";
 import { storeOp } from "./store-errors";
 
 export interface ChallengeSolveRecord {
@@ -23,8 +24,24 @@ export class ChallengeStore {
   /** Marks a challenge solved; solving it again keeps the first time. Returns when it was first solved. */
   solve(labId: string, challengeId: string, at: Date): Promise<Date> {
     return storeOp("database", async () => {
-      const row = await this.db.challengeSolve.upsert({ where: { labId_challengeId: { labId, challengeId } }, create: { labId, challengeId, solvedAt: at }, update: {} });
-      return row.solvedAt;
+      const where = { labId_challengeId: { labId, challengeId } };
+      try {
+        return (await this.db.challengeSolve.upsert({ where, create: { labId, challengeId, solvedAt: at }, update: {} })).solvedAt;
+      } catch (error) {
+        // Two checks at once (a double click): the other one's insert won — the first solve stands.
+        if (prismaCode(error) === "P2002") {
+          const row = await this.db.challengeSolve.findUnique({ where });
+          if (row) return row.solvedAt;
+        }
+        // The lab was deleted between the check and this write.
+        if (prismaCode(error) === "P2003") throw new ApiError("LAB_GONE");
+        throw error;
+      }
     });
   }
+}
+
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
 }

@@ -30,6 +30,7 @@ export const POST = labRoute<{ id: string }>(async (ctx, request, { id }) => {
   if (!decision.solved) throw new ApiError("CHALLENGE_NOT_SOLVED", { message: decision.reason, details: { challenge: challenge.id } });
   const solvedAt = await recordSolve(ctx.lab.id, challenge.id);
   return json({ solved: true, challenge: challenge.id, solvedAt: solvedAt.toISOString(), saw: decision.saw, lesson: LESSONS[challenge.id] }, { trace: ctx.trace });
-});
+  // Read-only: a check looks at the lab as it is — it never slides the session it is judging.
+}, { readOnly: true });
 
 export const GET = methodNotAllowed("POST");
