@@ -194,6 +194,36 @@ test.describe("Labs: one server, nothing shared", () => {
     expect(await kinds(b)).not.toContain("REFRESH_TOKEN_REUSED");
   });
 
+  test("a cross-site request names a lab for its refusal only by the lab's signed value: a bare id or a forged tag lands in the default lab, and 200+ cannot erase lab B's events", async ({ request }) => {
+    const login = await request.post("/api/auth/jwt/login", { data: DEMO.alice, headers: inLab(b.cookie) });
+    const refresh = cookieHeader({ [COOKIE.refresh]: cookieValue(login, COOKIE.refresh) });
+    expect((await request.post("/api/auth/jwt/refresh", { headers: inLab(b.cookie, { cookie: refresh }) })).status()).toBe(200);
+    expect((await request.post("/api/demo/clock", { data: { advanceSeconds: 60 }, headers: inLab(b.cookie) })).status()).toBe(200);
+    await expectError(await request.post("/api/auth/jwt/refresh", { headers: inLab(b.cookie, { cookie: refresh }) }), 401, "REFRESH_TOKEN_REUSED");
+    const adminB = inLab(b.cookie, { authorization: `Bearer ${await tokenIn(request, b, DEMO.admin)}` });
+    const eventsOfB = async () => ((await (await request.get("/api/lab/state", { headers: adminB })).json()) as { events: { kind: string; detail: { labFrom?: string } }[] }).events;
+    const refusalsOfB = async () => (await eventsOfB()).filter((e) => e.kind === "CROSS_ORIGIN_REFUSED");
+    const crossSite = (lab: string) => request.post(`/api/demo/clock?lab=${encodeURIComponent(lab)}`, { headers: { origin: "http://evil.example" } });
+
+    // Lab B's signed value comes only with B's cookie; A's is another lab's.
+    const signedB = ((await (await request.get("/api/labs/current", { headers: inLab(b.cookie) })).json()) as { csrfDemoLab: string }).csrfDemoLab;
+    const signedA = ((await (await request.get("/api/labs/current", { headers: inLab(a.cookie) })).json()) as { csrfDemoLab: string }).csrfDemoLab;
+    expect(signedB.startsWith(`${b.id}.`)).toBe(true);
+    const tagOfA = signedA.slice(signedA.indexOf(".") + 1);
+    const labCookieOfB = b.cookie.slice(COOKIE.lab.length + 1);
+    const named = [b.id, `${b.id}.${tagOfA}`, `${b.id}.${"A".repeat(22)}`, labCookieOfB];
+    for (let i = 0; i < 220; i++) await expectError(await crossSite(named[i % named.length]!), 403, "CROSS_ORIGIN_REQUEST");
+    expect(await refusalsOfB()).toEqual([]);
+    expect((await eventsOfB()).map((e) => e.kind)).toContain("REFRESH_TOKEN_REUSED");
+
+    // The signed value does name lab B, and even 200+ of those keep only the newest refusals, beside B's own events.
+    await expectError(await crossSite(signedB), 403, "CROSS_ORIGIN_REQUEST");
+    expect((await refusalsOfB()).map((e) => e.detail.labFrom)).toEqual(["the request's signed ?lab="]);
+    for (let i = 0; i < 210; i++) await expectError(await crossSite(signedB), 403, "CROSS_ORIGIN_REQUEST");
+    expect(await refusalsOfB()).toHaveLength(20);
+    expect((await eventsOfB()).map((e) => e.kind)).toContain("REFRESH_TOKEN_REUSED");
+  });
+
   test("the operator counts labs created and deleted (OPERATOR_TOKEN), and nobody else may read the counts", async ({ request }) => {
     const operator = { authorization: `Bearer ${OPERATOR_TOKEN}` };
     const read = async () => (await (await request.get("/api/operator/labs", { headers: operator })).json()) as { live: number; created: number; deleted: number; caps: { maxLive: number } };

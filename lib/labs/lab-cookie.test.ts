@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetAppEnvForTests } from "../config/env";
 import { resetSecretsForTests } from "../config/secrets";
-import { readLabCookie, signLabId } from "./lab-cookie";
+import { isCsrfDemoLabShape, readCsrfDemoLab, readLabCookie, signCsrfDemoLab, signLabId } from "./lab-cookie";
 
 const env = process.env as Record<string, string | undefined>;
 const saved = { SESSION_PASSWORD: env.SESSION_PASSWORD, SESSION_PASSWORDS: env.SESSION_PASSWORDS };
@@ -54,5 +54,37 @@ describe("the lab cookie: verified once per value, never trusted by its lab id a
   it("says none for no cookie and invalid for anything malformed", () => {
     expect(readLabCookie(undefined)).toEqual({ kind: "none" });
     for (const value of ["abcdefghjk", ".abc", "not a lab.abcdefghijklmnopqrstuv", `abcdefghjk.${"a".repeat(21)}`]) expect(readLabCookie(value)).toEqual({ kind: "invalid" });
+  });
+});
+
+// docs/SECURITY.md › "Cross-site requests and redirects": a request names a lab for its refusal only with the lab's signed value.
+describe("the CSRF demo's ?lab= value: signed for that purpose, never a bare lab id or a lab cookie", () => {
+  it("proves the lab it was signed for, under an old password too until it is dropped", () => {
+    const value = signCsrfDemoLab("abcdefghjk");
+    expect(isCsrfDemoLabShape(value)).toBe(true);
+    expect(readCsrfDemoLab(value)).toBe("abcdefghjk");
+    passwords({ "2": NEW, "1": OLD });
+    expect(readCsrfDemoLab(value)).toBe("abcdefghjk");
+    passwords({ "2": NEW });
+    expect(readCsrfDemoLab(value)).toBeNull();
+  });
+
+  it("refuses a forged tag, another lab's tag and a bare lab id", () => {
+    const value = signCsrfDemoLab("abcdefghjk");
+    const tag = value.slice(value.indexOf(".") + 1);
+    expect(readCsrfDemoLab(`abcdefghjk.${tag.startsWith("A") ? "B" : "A"}${tag.slice(1)}`)).toBeNull();
+    expect(readCsrfDemoLab(`abcdefghjk.${"A".repeat(22)}`)).toBeNull();
+    expect(readCsrfDemoLab(`mnpqrstuvw.${tag}`)).toBeNull();
+    for (const bad of ["abcdefghjk", "default", "", null, undefined, `abcdefghjk.${tag}x`, `not a lab.${tag}`]) expect(readCsrfDemoLab(bad)).toBeNull();
+  });
+
+  it("refuses a lab cookie's value as a tag, verified or not, and a tag is no lab cookie", () => {
+    const cookie = signLabId("abcdefghjk");
+    expect(readLabCookie(cookie).kind).toBe("lab"); // now in the lab cookie's cache of verified values
+    expect(isCsrfDemoLabShape(cookie)).toBe(true);
+    expect(readCsrfDemoLab(cookie)).toBeNull();
+    const value = signCsrfDemoLab("abcdefghjk");
+    expect(value).not.toBe(cookie);
+    expect(readLabCookie(value)).toEqual({ kind: "invalid" });
   });
 });

@@ -65,6 +65,36 @@ export function readLabCookie(value: string | undefined): LabCookieReading {
   return { kind: "lab", labId };
 }
 
+const CSRF_DEMO_PREFIX = "csrf-demo:";
+const TAG_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${MAC_CHARS}}$`);
+
+/**
+ * What the lab's CSRF demo puts in `?lab=` to say which lab a refused cross-site request belongs to
+ * (its lab cookie stays home on a cross-site request): `<labId>.<tag>`, the tag an HMAC for this
+ * purpose only, so the value is not a lab cookie and a lab cookie is not one. A lab's public id
+ * alone names nothing.
+ */
+export function signCsrfDemoLab(labId: string): string {
+  return `${labId}.${mac(labKeys().current, CSRF_DEMO_PREFIX + labId)}`;
+}
+
+/** Whether a value has the shape of a {@link signCsrfDemoLab} value (a page forwards nothing else). */
+export function isCsrfDemoLabShape(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const dot = value.lastIndexOf(".");
+  return dot > 0 && isLabId(value.slice(0, dot)) && TAG_PATTERN.test(value.slice(dot + 1));
+}
+
+/** The lab a `?lab=` value proves, or null: its tag is compared in constant time under every session password. */
+export function readCsrfDemoLab(value: string | null | undefined): string | null {
+  if (!isCsrfDemoLabShape(value)) return null;
+  const dot = value.lastIndexOf(".");
+  const labId = value.slice(0, dot);
+  const given = value.slice(dot + 1);
+  // No cache, unlike the lab cookie's: it is keyed by value, and a verified lab cookie must never pass here.
+  return labKeys().all.some((key) => safeEqual(mac(key, CSRF_DEMO_PREFIX + labId), given)) ? labId : null;
+}
+
 export function labCookie(labId: string): CookieInstruction {
   return { name: labCookieName(), value: signLabId(labId), attributes: cookieAttributes("lab", LAB_COOKIE_MAX_AGE_SECONDS) };
 }

@@ -18,11 +18,27 @@ export const EVENTS_PER_LAB = 200;
 export class EventStore {
   constructor(private readonly db: Db) {}
 
-  record(labId: string, event: { at: Date; kind: string; userId?: string | null; familyId?: string | null; detail?: Record<string, unknown> }): Promise<void> {
+  /**
+   * Records an event. With `keepOfKind`, the lab keeps at most that many events of this kind (the
+   * oldest of them go) and no other event is removed for it: for events a request can name a lab
+   * for (a refused cross-site request), so that however many arrive they never push out the lab's
+   * own. Either way the lab's events stay bounded (EVENTS_PER_LAB, plus at most `keepOfKind`).
+   */
+  record(
+    labId: string,
+    event: { at: Date; kind: string; userId?: string | null; familyId?: string | null; detail?: Record<string, unknown> },
+    options: { keepOfKind?: number } = {},
+  ): Promise<void> {
     return storeOp("database", async () => {
       await this.db.authEvent.create({ data: { labId, at: event.at, kind: event.kind, userId: event.userId ?? null, familyId: event.familyId ?? null, detail: JSON.stringify(event.detail ?? {}) } });
       // Bounded per lab: a lab that records events forever keeps only the newest.
-      const stale = await this.db.authEvent.findMany({ where: { labId }, orderBy: { at: "desc" }, skip: EVENTS_PER_LAB, select: { id: true } });
+      const capped = options.keepOfKind !== undefined;
+      const stale = await this.db.authEvent.findMany({
+        where: capped ? { labId, kind: event.kind } : { labId },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        skip: capped ? Math.max(0, options.keepOfKind ?? 0) : EVENTS_PER_LAB,
+        select: { id: true },
+      });
       if (stale.length > 0) await this.db.authEvent.deleteMany({ where: { id: { in: stale.map((e) => e.id) } } });
     });
   }

@@ -9,7 +9,7 @@ import { CurlLines } from "./curl-lines";
 import { Hints } from "./hints";
 
 /** One challenge: its goal, where to work, hints on request, and the server's check. */
-export function ChallengeCard({ challenge, origin, labHeader, labId, onSolved }: { challenge: ChallengeView; origin: string; labHeader: string | null; labId: string; onSolved: (id: ChallengeView["id"], answer: SolvedAnswer) => void }) {
+export function ChallengeCard({ challenge, origin, labHeader, onSolved }: { challenge: ChallengeView; origin: string; labHeader: string | null; onSolved: (id: ChallengeView["id"], answer: SolvedAnswer) => void }) {
   const titleId = useId();
   return (
     <article aria-labelledby={titleId} data-challenge={challenge.id} className={`space-y-3 rounded-lg border bg-white p-4 ${challenge.solved ? "border-emerald-500" : "border-slate-200"}`}>
@@ -37,7 +37,7 @@ export function ChallengeCard({ challenge, origin, labHeader, labId, onSolved }:
           </li>
         ))}
       </ul>
-      {challenge.tool === "csrf-attack-link" ? <CsrfAttackLink labId={labId} /> : null}
+      {challenge.tool === "csrf-attack-link" ? <CsrfAttackLink /> : null}
       <Hints hints={challenge.hints} titleId={titleId} />
       {challenge.curl ? <CurlLines lines={challenge.curl} origin={origin} labHeader={labHeader} /> : null}
       <p className="text-xs text-slate-700">When you press Check, the server looks at {challenge.serverChecks}</p>

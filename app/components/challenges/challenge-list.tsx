@@ -19,7 +19,6 @@ export function ChallengeList({ initial, origin, labHeader }: { initial: LabProg
             challenge={challenge}
             origin={origin}
             labHeader={labHeader}
-            labId={progress.labId}
             onSolved={(id, answer) =>
               setProgress((previous) => {
                 const challenges = previous.challenges.map((c) => (c.id === id ? { ...c, solved: true, solvedAt: answer.solvedAt, lesson: answer.lesson } : c));

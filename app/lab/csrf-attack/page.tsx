@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { isLabId } from "@/lib/labs/lab-id";
+import { isCsrfDemoLabShape } from "@/lib/labs/lab-cookie";
 import { AutoSubmit } from "./auto-submit";
 
 export const metadata = { title: "A page on another site — AuthLab CSRF demo" };
@@ -15,8 +15,9 @@ export default async function CsrfAttackPage({ searchParams }: { searchParams: P
   // The victim is always this very server under its other name, on the port it listens on: never
   // a host or port taken from the request (a forged Host header must not aim the form anywhere).
   const victimHost = hostname === "127.0.0.1" ? "localhost" : "127.0.0.1";
-  // Which lab the forged request is aimed at (a public id: it grants nothing), so the refusal is recorded there.
-  const labQuery = typeof lab === "string" && isLabId(lab) ? `?lab=${lab}` : "";
+  // Which lab the forged request is aimed at, so the refusal is recorded there: the lab's signed
+  // `<labId>.<tag>` (it grants nothing else), forwarded only if it has that shape; the server verifies it.
+  const labQuery = isCsrfDemoLabShape(lab) ? `?lab=${lab}` : "";
   const action = `http://${victimHost}:${process.env.PORT ?? "3000"}/api/auth/session/logout-all${labQuery}`;
   return (
     <div className="mx-auto max-w-2xl space-y-3 rounded-lg border-2 border-red-400 bg-white p-5">

@@ -53,9 +53,10 @@ export async function csrf(ctx: RunContext): Promise<Verdicts> {
 
   // 1. A real cross-site form post against the cookie-authenticated "log out everywhere".
   // The attacker's site is another origin: this lab's (SameSite=Lax) lab cookie stays home, so the
-  // page is told which lab to aim at, for the refused request to be recorded there.
-  const labId = (await labFetch<{ lab: { id: string } }>("lab", "Which lab is this?", "/api/labs/current", { quiet: true })).body?.lab.id ?? "";
-  popup.location.href = `${attackerOrigin}/lab/csrf-attack?lab=${encodeURIComponent(labId)}`;
+  // page is told which lab to aim at (a value the lab signed: its bare id would not do), for the
+  // refused request to be recorded there.
+  const csrfDemoLab = (await labFetch<{ csrfDemoLab: string }>("lab", "Which lab is this?", "/api/labs/current", { quiet: true })).body?.csrfDemoLab ?? "";
+  popup.location.href = `${attackerOrigin}/lab/csrf-attack?lab=${encodeURIComponent(csrfDemoLab)}`;
   const answer = await waitForLanding(popup, FORGED_PATH, WAIT_MS);
   if (answer === null) throw new ScenarioStopped("The attacker's page did not submit its form in time.");
   const { code } = parseAnswer(answer);
