@@ -6,7 +6,7 @@
 import { type Page } from "@playwright/test";
 import { COOKIE, OPERATOR_TOKEN } from "./fixtures/api";
 import { LabPage } from "./fixtures/lab";
-import { DashboardPage } from "./fixtures/pages";
+import { DashboardPage, LoginPage } from "./fixtures/pages";
 import { readmeScreenshot } from "./fixtures/screenshots";
 import { horizontalOverflow } from "./fixtures/viewport";
 import { expect, test } from "./fixtures/test";
@@ -75,6 +75,23 @@ test.describe("The outage switch, as a class sees it", () => {
     await page.goto("/dashboard");
     await new DashboardPage(page).expectSignedIn("alice@example.com", "user", "session");
     expect((await context.cookies()).find((c) => c.name === COOKIE.session)?.value).toBe(sealBefore);
+  });
+
+  test("an admin signed in with a session only can bring the stores back from the page, though the outage refuses that session everywhere else", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto("/instructor");
+    await login.logIn("admin@example.com", "admin-demo-pass", "session");
+    await expect(page).toHaveURL(/\/instructor$/);
+    const outage = page.getByRole("region", { name: "A store outage" });
+    await outage.getByRole("button", { name: "Take this lab's stores down" }).click();
+    await expect(outage.getByTestId("store-fault-state")).toHaveText(/^Outage on:/);
+    // Reloaded during the outage, the page cannot check the session — and still offers the switch.
+    await page.reload();
+    await expect(page.getByTestId("instructor-unchecked")).toContainText("could not be checked");
+    await outage.getByRole("button", { name: "Bring this lab's stores back" }).click();
+    await expect(outage.getByTestId("store-fault-state")).toHaveText("Off: every store answers.");
+    await page.goto("/dashboard");
+    await new DashboardPage(page).expectSignedIn("admin@example.com", "admin", "session");
   });
 
   test("restart the memory store: the Session pane's memory session answers 401, as after a real restart", async ({ page }) => {

@@ -55,7 +55,7 @@ export default async function InstructorPage() {
           switch itself checks its admin past the outage, so it can always be turned off.
         </p>
       ) : null}
-      <InstructorPanel identities={identities} labIsDefault={lab?.isDefault ?? false} />
+      <InstructorPanel identities={identities} labIsDefault={lab?.isDefault ?? false} unchecked={unchecked} />
       <ChallengeProgress />
     </div>
   );

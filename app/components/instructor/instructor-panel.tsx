@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { AuthMode } from "@/lib/auth/types";
 import { adminFromIdentities, describeAccess, type AdminAccess, type SignedInIdentity } from "./admin-access";
 import { AdminSignIn } from "./admin-sign-in";
 import { DemoClockControls } from "./demo-clock-controls";
@@ -22,13 +23,22 @@ function Section({ title, children, id }: { title: string; id: string; children:
   );
 }
 
+/**
+ * A credential the page could not check because its store is down may still be the lab's admin:
+ * the outage switch checks its admin past the outage, so the switch offers it (the server decides).
+ */
+function pastTheOutage(unchecked: AuthMode[]): AdminAccess | null {
+  const mode = unchecked[0];
+  return mode ? { kind: "cookie", mode, email: "this browser's unchecked credential" } : null;
+}
+
 function whoIsSignedIn(identities: SignedInIdentity[]): string {
   if (identities.length === 0) return "This browser is not signed in with either strategy.";
   return `This browser is signed in as ${identities.map((i) => `${i.email} (${i.role}, ${i.mode === "session" ? "session" : "JWT"})`).join(" and ")}.`;
 }
 
 /** The instructor's controls: the demo clock, the runtime settings, the signing keys, a store outage, a memory-store restart (admin), and the demo reset. */
-export function InstructorPanel({ identities, labIsDefault }: { identities: SignedInIdentity[]; labIsDefault: boolean }) {
+export function InstructorPanel({ identities, labIsDefault, unchecked = [] }: { identities: SignedInIdentity[]; labIsDefault: boolean; unchecked?: AuthMode[] }) {
   const router = useRouter();
   const [access, setAccess] = useState<AdminAccess | null>(() => adminFromIdentities(identities));
   const [lost, setLost] = useState<string | null>(null);
@@ -77,7 +87,7 @@ export function InstructorPanel({ identities, labIsDefault }: { identities: Sign
       </Section>
 
       <Section title="A store outage" id="outage-title">
-        <StoreFaultPanel access={access} labIsDefault={labIsDefault} />
+        <StoreFaultPanel access={access ?? pastTheOutage(unchecked)} labIsDefault={labIsDefault} />
       </Section>
 
       <Section title="Restart the memory store" id="memory-restart-title">
