@@ -63,7 +63,7 @@ export const CHALLENGES: readonly Challenge[] = [
         { id: "encrypted", label: "The payload is encrypted, so editing it garbled it." },
       ],
     },
-    serverChecks: "that the token's payload says role admin in this lab, and that its signature does not verify with this lab's keys — the server verifies it itself.",
+    serverChecks: "that the token's payload raises a user of this lab who is not admin to role admin, and that its signature does not verify with this lab's keys — the server verifies it itself.",
   },
   {
     id: "access-after-logout",
@@ -200,7 +200,7 @@ export const CHALLENGES: readonly Challenge[] = [
       "Once the session is older than the idle timeout on the lab's clock and still valid, press Check: your session cookie travels with it.",
     ],
     links: [{ href: "/", label: "Open the lab (Session pane)" }, { href: "/instructor", label: "Open the instructor tools (demo clock)" }],
-    serverChecks: "the session cookie this check carries: that the session is valid now, and that its age on the lab's auth clock is more than the idle timeout.",
+    serverChecks: "the session cookie this check carries: that the session is valid now, and that its age on the lab's auth clock is more than its idle timeout (the check itself never slides it).",
   },
   {
     id: "csrf-cookie",

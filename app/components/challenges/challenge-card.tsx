@@ -40,7 +40,7 @@ export function ChallengeCard({ challenge, origin, labHeader, onSolved }: { chal
       {challenge.tool === "csrf-attack-link" ? <CsrfAttackLink /> : null}
       <Hints hints={challenge.hints} titleId={titleId} />
       {challenge.curl ? <CurlLines lines={challenge.curl} origin={origin} labHeader={labHeader} /> : null}
-      <p className="text-xs text-slate-700">When you press Check, the server looks at {challenge.serverChecks}</p>
+      <p className="text-xs text-slate-700">When you press Check, the server checks {challenge.serverChecks}</p>
       {challenge.lesson ? (
         <p data-testid="challenge-lesson" className="rounded border-l-4 border-emerald-600 bg-emerald-50 p-2 text-sm text-emerald-950">
           {challenge.lesson}
