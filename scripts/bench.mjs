@@ -23,7 +23,7 @@
 // GET /api/lab/instance), is reported as not run, with the reason. Nothing is ever estimated.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -44,6 +44,7 @@ import {
   postgresProblem,
   startApp,
   startServerProcess,
+  throwAwayServerEnv,
   urlReachable,
 } from "./lib/app-process.mjs";
 import { BARE_SECRETS, bareAppCommand, ensureBareApp } from "./lib/bare-next-app.mjs";
@@ -111,24 +112,8 @@ async function startBare() {
 }
 
 async function startServer(name, extraEnv) {
-  const dataDir = path.join(workDir, name);
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  const env = {
-    ...process.env,
-    DATABASE_URL: `file:${path.join(dataDir, "authlab.db")}`,
-    AUTHLAB_DATA_DIR: dataDir,
-    SESSION_PASSWORD: "bench-session-password-0123456789abcdefghijk",
-    JWT_SECRET: "bench-jwt-secret-0123456789abcdefghijklmnopqrstu",
-    JWT_KEYS_FILE: path.join(dataDir, "jwt-keys.json"),
-    OPERATOR_TOKEN: "bench-operator-token-0123456789abcdefghij",
-    SEED_DEMO_USERS: "true",
-    DEMO_CLOCK: "off",
-    // The bench creates its labs from one address.
-    LAB_CREATE_PER_ADDRESS: String(LABS * 10),
-    INSTANCE_ID: `bench-${name}`,
-    ...extraEnv,
-  };
+  // The bench creates its labs from one address.
+  const { dataDir, env } = throwAwayServerEnv(workDir, name, { LAB_CREATE_PER_ADDRESS: String(LABS * 10), ...extraEnv });
   migrate(env);
   if (env.JWT_ALG === "ES256" || env.JWT_ALG === "EdDSA") await ensureAsymmetricKeyFile(env.JWT_KEYS_FILE, env.JWT_ALG);
   const app = await startApp({ port: PORT, host: "127.0.0.1", env, nodeArgs: profileArgs(name) });

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { ROOT, ensureProductionBuild, migrate, startApp, startServerProcess } from "./lib/app-process.mjs";
+import { ROOT, ensureProductionBuild, migrate, startApp, startServerProcess, throwAwayServerEnv } from "./lib/app-process.mjs";
 import { bareAppCommand, ensureBareApp } from "./lib/bare-next-app.mjs";
 import { cpuBySource } from "./lib/cpu-profile.mjs";
 
@@ -26,21 +26,7 @@ const run = (url, headers, duration) =>
   new Promise((resolve, reject) => autocannon({ url, headers, connections: 10, duration }, (err, result) => (err ? reject(err) : resolve(result))));
 
 async function authlab(name) {
-  const dataDir = path.join(workDir, name);
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  const env = {
-    ...process.env,
-    DATABASE_URL: `file:${path.join(dataDir, "authlab.db")}`,
-    AUTHLAB_DATA_DIR: dataDir,
-    SESSION_PASSWORD: "profile-session-password-0123456789abcdefghij",
-    JWT_SECRET: "profile-jwt-secret-0123456789abcdefghijklmnopqr",
-    JWT_KEYS_FILE: path.join(dataDir, "jwt-keys.json"),
-    OPERATOR_TOKEN: "profile-operator-token-0123456789abcdefghij",
-    SEED_DEMO_USERS: "true",
-    DEMO_CLOCK: "off",
-    INSTANCE_ID: `profile-${name}`,
-  };
+  const { env } = throwAwayServerEnv(workDir, name);
   migrate(env);
   return startApp({ port: PORT, host: "127.0.0.1", env, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] });
 }

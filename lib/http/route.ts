@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { ApiError, StoreUnavailableError } from "../errors";
-import { withStoreScope } from "../stores/store-errors";
+import { causeChain, withStoreScope } from "../stores/store-errors";
 import { runWithTrace } from "../trace/context";
 import type { Trace } from "../trace/trace";
 import { isCrossOriginRequest } from "./cross-origin";
@@ -86,8 +86,7 @@ export function logStoreUnavailable(request: Request, error: StoreUnavailableErr
 /** What a learner reads on the failed step: which store, and how it failed (never the cause's own message). */
 export function unavailableDetail(error: StoreUnavailableError): string {
   const store = error.backend ? `The ${error.backend} store` : "A store";
-  for (let e: unknown = error.cause, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
+  for (const { code } of causeChain(error.cause)) {
     if (code === "ECONNREFUSED") return `${store} refused the connection (ECONNREFUSED)`;
     if (code === "ETIMEDOUT") return `${store} did not answer in time`;
   }

@@ -6,9 +6,14 @@ import { countStoreQuery } from "../trace/context";
 
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "SQLITE_BUSY"]);
 
+/** An error and its causes, outermost first, at most five deep: where a driver's error code may sit. */
+export function* causeChain(error: unknown): Generator<Error & { code?: unknown }> {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) yield e as Error & { code?: unknown };
+}
+
 function isUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
+  for (const e of causeChain(error)) {
+    const code = e.code;
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
     if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect timeout|timeout exceeded when trying to connect|Query read timeout|database is locked|Can't reach database/i.test(e.message)) return true;
   }

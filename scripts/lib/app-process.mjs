@@ -1,7 +1,7 @@
 // Starting and stopping real AuthLab processes (the production build) for `npm run instances`,
 // `npm run bench` and the process tests. Plain Node, no dependencies beyond the app's own.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -120,6 +120,30 @@ export function migrate(env) {
   const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/db-migrate.mjs")], { cwd: ROOT, env, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`migration failed for ${env.DATABASE_URL}:\n${r.stdout}${r.stderr}`);
   return r.stdout.trim();
+}
+
+/**
+ * A fresh data folder `<workDir>/<name>` and the environment of a throw-away production server on
+ * SQLite in it (the benchmark's and the profiler's): fixed test secrets, the demo users, no demo clock.
+ */
+export function throwAwayServerEnv(workDir, name, extraEnv = {}) {
+  const dataDir = path.join(workDir, name);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(dataDir, "authlab.db")}`,
+    AUTHLAB_DATA_DIR: dataDir,
+    SESSION_PASSWORD: "bench-session-password-0123456789abcdefghijk",
+    JWT_SECRET: "bench-jwt-secret-0123456789abcdefghijklmnopqrstu",
+    JWT_KEYS_FILE: path.join(dataDir, "jwt-keys.json"),
+    OPERATOR_TOKEN: "bench-operator-token-0123456789abcdefghij",
+    SEED_DEMO_USERS: "true",
+    DEMO_CLOCK: "off",
+    INSTANCE_ID: `bench-${name}`,
+    ...extraEnv,
+  };
+  return { dataDir, env };
 }
 
 /**

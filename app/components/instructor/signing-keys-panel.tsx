@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import { lab, type LabKeysAnswer } from "../lab/lab-client";
 import { useReloadOnLabActivity } from "../lab/use-lab-events";
-import type { AdminAccess } from "./admin-access";
+import { adminCredential, type AdminAccess } from "./admin-access";
 
 const STATUS_TEXT: Record<LabKeysAnswer["keys"][number]["status"], string> = {
   signing: "Signs every new token",
@@ -38,7 +38,7 @@ export function SigningKeysPanel({ access }: { access: AdminAccess | null }) {
   const rotate = async () => {
     if (!access) return;
     setBusy(true);
-    const answer = await lab.rotateSigningKey(access.kind === "bearer" ? { bearer: access.token } : { mode: access.mode });
+    const answer = await lab.rotateSigningKey(adminCredential(access));
     setBusy(false);
     if (answer.ok && answer.body) {
       setView(answer.body);

@@ -192,10 +192,8 @@ export const lab = {
   storeHealth: () => labFetch("lab", "Check the stores", "/api/lab/health"),
   signingKeys: () => labFetch<LabKeysAnswer>("lab", "Read this lab's signing keys", "/api/labs/current/keys", { quiet: true }),
   /** Rotates the lab's signing key as its admin: a bearer token held by the page, or the browser's own cookie of `mode`. */
-  rotateSigningKey: (admin: { bearer: string } | { mode: "session" | "jwt" }) =>
-    "bearer" in admin
-      ? labFetch<LabKeysAnswer>("lab", "Rotate this lab's signing key (admin)", "/api/labs/current/keys", { method: "POST", bearer: admin.bearer })
-      : labFetch<LabKeysAnswer>("lab", "Rotate this lab's signing key (admin)", `/api/labs/current/keys?mode=${admin.mode}`, { method: "POST", sent: `${admin.mode} cookie` }),
+  rotateSigningKey: (admin: AdminCredential) =>
+    labFetch<LabKeysAnswer>("lab", "Rotate this lab's signing key (admin)", adminPath("/api/labs/current/keys", admin), { method: "POST", ...adminOptions(admin) }),
   storeFault: () => labFetch<StoreFaultView>("lab", "Read this lab's outage switch", "/api/labs/current/store-fault", { quiet: true }),
   /** Turns this lab's outage switch on or off as its admin: a bearer token held by the page, or the browser's own cookie of `mode`. */
   setStoreFault: (on: boolean, admin: AdminCredential) =>
