@@ -62,18 +62,18 @@ export async function requestContext(parts: RequestParts): Promise<RequestContex
   const verdicts = new Map<AuthMode, Promise<AuthResult>>();
   const strategy = (which: AuthMode = mode) => services().strategy(which);
 
-  // The same request with the lab's outage switch looked past (the switch's own route, see requireUser).
-  const pastFault: AuthContext = { ...auth, settings: { ...settings, storeFault: false } };
-  const pastFaultVerdicts = new Map<AuthMode, Promise<AuthResult>>();
+  // The same request with the lab's outage switch looked past (the switch's own route, see
+  // requireUser): made only by a request that asks for it, never on the hot path.
+  let pastFault: { auth: AuthContext; verdicts: Map<AuthMode, Promise<AuthResult>> } | undefined;
 
   const authenticate = (options: { mode?: AuthMode; pastStoreFault?: boolean } = {}) => {
     const which = options.mode ?? mode;
-    const past = options.pastStoreFault === true && settings.storeFault;
-    const cache = past ? pastFaultVerdicts : verdicts;
+    const past = options.pastStoreFault === true && settings.storeFault ? (pastFault ??= { auth: { ...auth, settings: { ...settings, storeFault: false } }, verdicts: new Map() }) : undefined;
+    const cache = past ? past.verdicts : verdicts;
     let verdict = cache.get(which);
     if (!verdict) {
       verdict = strategy(which)
-        .authenticate(input, past ? pastFault : auth)
+        .authenticate(input, past ? past.auth : auth)
         .then((result) => {
           if (result.ok) trace.setVerdict(true, 200);
           else trace.setVerdict(false, ERRORS[result.code].status, result.code);
